@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/audit.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { healthRoutes } from './health/health.routes.js';
+import { regionRoutes } from './regions/regions.routes.js';
+import { userRoutes } from './users/users.routes.js';
+
+/** Every module's routes, in one list so the route table (and the suites generated from it) is complete. */
+export async function registerModules(app: FastifyInstance, opts: { loginRateLimit: number }) {
+  await app.register(healthRoutes);
+  await app.register(authRoutes, opts);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+  await app.register(regionRoutes);
+}

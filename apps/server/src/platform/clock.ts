@@ -1,0 +1,3 @@
+/** Injectable time source so expiry and lockout rules can be tested without waiting. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '@zhiben/contracts';
+import { type DbHandle, openDatabase, runMigrations, schema, seedRegions } from '@zhiben/db';
+import { withCheckChar } from '@zhiben/domain';
+import { eq } from 'drizzle-orm';
+import { type App, buildApp } from '../src/app.js';
+import type { Clock } from '../src/platform/clock.js';
+import { hashPassword } from '../src/platform/passwords.js';
+
+/**
+ * Test database: in-memory PGlite by default; the machine's PostgreSQL when DATABASE_URL is set (CI runs the
+ * suites both ways). On PostgreSQL test files share one database, so tests never assume empty tables: each
+ * builds its own tenants with unique names and codes.
+ */
+export async function openTestDb(): Promise<DbHandle> {
+  const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 4 });
+  await runMigrations(handle);
+  await seedRegions(handle.db);
+  return handle;
+}
+
+export interface TestApp {
+  app: App;
+  handle: DbHandle;
+  clock: MutableClock;
+  close(): Promise<void>;
+}
+
+export interface MutableClock {
+  now: Clock;
+  advance(ms: number): void;
+}
+
+export function mutableClock(start = Date.now()): MutableClock {
+  let offset = 0;
+  return { now: () => new Date(start + offset + (Date.now() - start)), advance: (ms) => void (offset += ms) };
+}
+
+export async function buildTestApp(options: { demo?: boolean; idleMs?: number; absoluteMs?: number; loginRateLimit?: number } = {}): Promise<TestApp> {
+  const handle = await openTestDb();
+  const clock = mutableClock();
+  const app = await buildApp({
+    db: handle.db,
+    sessionSecret: 'test-secret-test-secret-test-secret!!',
+    clock: clock.now,
+    demo: options.demo ?? false,
+    sessionPolicy: { idleMs: options.idleMs ?? 30 * 60_000, absoluteMs: options.absoluteMs ?? 12 * 3_600_000 },
+    loginRateLimit: options.loginRateLimit ?? 10_000,
+  });
+  return {
+    app,
+    handle,
+    clock,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'Test@2024pw';
+let passwordHash: Promise<string> | undefined;
+
+export const uniq = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
+
+/** Region ids by code (the seeded jurisdiction). */
+export async function regionByCode(handle: DbHandle, code: string) {
+  const [region] = await handle.db.select().from(schema.regions).where(eq(schema.regions.code, code));
+  if (!region) throw new Error(`region ${code} not seeded`);
+  return region;
+}
+
+/** A fresh enterprise in the given township (default 韩店街道) with a valid, unique credit code. */
+export async function createEnterprise(handle: DbHandle, regionCode = '140404001', name = uniq('测试企业')) {
+  const region = await regionByCode(handle, regionCode);
+  const body = `91140404MA${randomBytes(4).toString('hex').toUpperCase().replace(/[IOZSV]/g, '1')}`.slice(0, 17).padEnd(17, '1');
+  const [row] = await handle.db
+    .insert(schema.enterprises)
+    .values({ name, creditCode: withCheckChar(body), regionId: region.id, regionPath: region.path })
+    .returning();
+  if (!row) throw new Error('enterprise not created');
+  return row;
+}
+
+export async function createUser(
+  handle: DbHandle,
+  role: Role,
+  attach: { enterpriseId?: string; regionId?: string; mustChangePassword?: boolean; username?: string } = {},
+) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const [row] = await handle.db
+    .insert(schema.users)
+    .values({
+      username: attach.username ?? uniq(`${role.replace(/_/g, '').slice(0, 10)}`),
+      displayName: `测试${role}`,
+      role,
+      passwordHash: await passwordHash,
+      enterpriseId: attach.enterpriseId ?? null,
+      regionId: attach.regionId ?? null,
+      mustChangePassword: attach.mustChangePassword ?? false,
+    })
+    .returning();
+  if (!row) throw new Error('user not created');
+  return row;
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+}
+
+export async function login(app: App, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === 'zb_session');
+  if (!setCookie) throw new Error('no session cookie');
+  const body = res.json() as { csrfToken: string; user: { id: string } };
+  return { cookie: `zb_session=${setCookie.value}`, csrfToken: body.csrfToken, userId: body.user.id };
+}
+
+/** A tenant: one enterprise with a principal, a safety manager and a staff member, logged in. */
+export async function createTenant(t: TestApp, regionCode = '140404001') {
+  const enterprise = await createEnterprise(t.handle, regionCode);
+  const principal = await createUser(t.handle, 'enterprise_principal', { enterpriseId: enterprise.id });
+  const safety = await createUser(t.handle, 'enterprise_safety_manager', { enterpriseId: enterprise.id });
+  const staff = await createUser(t.handle, 'enterprise_staff', { enterpriseId: enterprise.id });
+  return { enterprise, principal, safety, staff };
+}
+
+/** inject() with a session: cookie always, CSRF header on mutations. */
+export function as(app: App, session: Session | null) {
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: {
+        ...(session ? { cookie: session.cookie } : {}),
+        ...(session && method !== 'GET' ? { 'x-csrf-token': session.csrfToken } : {}),
+      },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, payload?: unknown) => call('POST', url, payload ?? {}),
+    patch: (url: string, payload?: unknown) => call('PATCH', url, payload ?? {}),
+    call,
+  };
+}
+
+export async function auditCount(handle: DbHandle): Promise<number> {
+  const rows = await handle.db.select({ seq: schema.auditEvents.seq }).from(schema.auditEvents);
+  return rows.length;
+}
+
+/** Audit rows written by one request (safe while other test files write to the same database). */
+export async function auditRowsOf(handle: DbHandle, requestId: string | string[] | undefined) {
+  if (typeof requestId !== 'string') throw new Error('response has no x-request-id');
+  return handle.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.requestId, requestId));
+}

@@ -1,0 +1,12 @@
+export * from './audit.js';
+export * from './auth.js';
+export * from './common.js';
+export * from './errors.js';
+export * from './regions.js';
+export * from './roles.js';
+export * from './users.js';
+
+import { z } from 'zod';
+
+// Generic zod messages (wrong type, unknown key, …) in Chinese; schemas set their own where it matters.
+z.config(z.locales.zhCN());

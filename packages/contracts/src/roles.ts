@@ -1,0 +1,84 @@
+/**
+ * Roles and the permissions each role holds. Role → permission is data: an official extending a role edits
+ * this table, not the services. Permission strings are `<module>.<action>`.
+ */
+export const ROLES = [
+  'bureau_admin',
+  'bureau_officer',
+  'bureau_leader',
+  'township_officer',
+  'enterprise_principal',
+  'enterprise_safety_manager',
+  'enterprise_staff',
+  'expert',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  bureau_admin: '区局系统管理员',
+  bureau_officer: '区局业务人员',
+  bureau_leader: '区局领导',
+  township_officer: '乡镇（街道）监管人员',
+  enterprise_principal: '企业主要负责人',
+  enterprise_safety_manager: '企业安全管理人员',
+  enterprise_staff: '企业员工',
+  expert: '专家',
+};
+
+export const PERMISSIONS = [
+  'users.read',
+  'users.create',
+  'users.update',
+  'users.reset_password',
+  'audit.read',
+  'regions.read',
+  'dashboard.read',
+  'enterprises.read',
+  'enterprises.create',
+  'enterprises.update',
+  'enterprises.update_bureau_fields',
+  'enterprises.import',
+  'enterprises.export',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Which side of the platform a role belongs to; decides the menu and the scope kind. */
+export type RoleSide = 'bureau' | 'township' | 'enterprise' | 'expert';
+export const ROLE_SIDE: Record<Role, RoleSide> = {
+  bureau_admin: 'bureau',
+  bureau_officer: 'bureau',
+  bureau_leader: 'bureau',
+  township_officer: 'township',
+  enterprise_principal: 'enterprise',
+  enterprise_safety_manager: 'enterprise',
+  enterprise_staff: 'enterprise',
+  expert: 'expert',
+};
+
+const BUREAU_READ: Permission[] = ['regions.read', 'dashboard.read', 'enterprises.read', 'enterprises.export'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  bureau_admin: PERMISSIONS,
+  bureau_officer: [...BUREAU_READ, 'enterprises.create', 'enterprises.update', 'enterprises.update_bureau_fields', 'enterprises.import'],
+  bureau_leader: BUREAU_READ,
+  township_officer: [...BUREAU_READ, 'enterprises.update'],
+  enterprise_principal: [
+    'regions.read',
+    'enterprises.read',
+    'enterprises.update',
+    'users.read',
+    'users.create',
+    'users.update',
+    'users.reset_password',
+  ],
+  enterprise_safety_manager: ['regions.read', 'enterprises.read', 'enterprises.update'],
+  enterprise_staff: ['regions.read', 'enterprises.read'],
+  expert: ['regions.read', 'enterprises.read'],
+};
+
+/** Roles an enterprise principal may give to the accounts he manages (his own staff only). */
+export const ENTERPRISE_MANAGED_ROLES: readonly Role[] = ['enterprise_safety_manager', 'enterprise_staff'];
+
+export function permissionsOf(role: Role): ReadonlySet<Permission> {
+  return new Set(ROLE_PERMISSIONS[role]);
+}

@@ -1,0 +1,4 @@
+export * from './audit.js';
+export * from './enterprises.js';
+export * from './regions.js';
+export * from './users.js';
