@@ -1,6 +1,7 @@
 export * from './audit.js';
 export * from './auth.js';
 export * from './common.js';
+export * from './enterprises.js';
 export * from './errors.js';
 export * from './regions.js';
 export * from './roles.js';
