@@ -69,7 +69,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      if (method === 'HEAD' || !route.url.startsWith('/api/')) continue;
+      if (method === 'HEAD' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
       routeTable.push({ method, url: route.url, config: (route.config ?? {}) as RouteEntry['config'] });
     }
   });

@@ -33,10 +33,17 @@ export interface MutableClock {
 
 export function mutableClock(start = Date.now()): MutableClock {
   let offset = 0;
-  return { now: () => new Date(start + offset + (Date.now() - start)), advance: (ms) => void (offset += ms) };
+  return {
+    now: () => new Date(start + offset + (Date.now() - start)),
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
 }
 
-export async function buildTestApp(options: { demo?: boolean; idleMs?: number; absoluteMs?: number; loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { demo?: boolean; idleMs?: number; absoluteMs?: number; loginRateLimit?: number } = {},
+): Promise<TestApp> {
   const handle = await openTestDb();
   const clock = mutableClock();
   const app = await buildApp({
@@ -73,7 +80,12 @@ export async function regionByCode(handle: DbHandle, code: string) {
 /** A fresh enterprise in the given township (default 韩店街道) with a valid, unique credit code. */
 export async function createEnterprise(handle: DbHandle, regionCode = '140404001', name = uniq('测试企业')) {
   const region = await regionByCode(handle, regionCode);
-  const body = `91140404MA${randomBytes(4).toString('hex').toUpperCase().replace(/[IOZSV]/g, '1')}`.slice(0, 17).padEnd(17, '1');
+  const body = `91140404MA${randomBytes(4)
+    .toString('hex')
+    .toUpperCase()
+    .replace(/[IOZSV]/g, '1')}`
+    .slice(0, 17)
+    .padEnd(17, '1');
   const [row] = await handle.db
     .insert(schema.enterprises)
     .values({ name, creditCode: withCheckChar(body), regionId: region.id, regionPath: region.path })
@@ -154,7 +166,7 @@ export async function auditCount(handle: DbHandle): Promise<number> {
 }
 
 /** Audit rows written by one request (safe while other test files write to the same database). */
-export async function auditRowsOf(handle: DbHandle, requestId: string | string[] | undefined) {
+export async function auditRowsOf(handle: DbHandle, requestId: unknown) {
   if (typeof requestId !== 'string') throw new Error('response has no x-request-id');
   return handle.db.select().from(schema.auditEvents).where(eq(schema.auditEvents.requestId, requestId));
 }
