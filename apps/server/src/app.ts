@@ -78,7 +78,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  registerErrorHandling(app);
+  const spa = Boolean(options.webDist && existsSync(options.webDist));
+  registerErrorHandling(app, { spa });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -104,14 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await registerModules(app, { loginRateLimit: options.loginRateLimit ?? 30 });
 
-  if (options.webDist && existsSync(options.webDist)) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
-    // SPA fallback: unknown non-API GETs get index.html so deep links work; API misses stay JSON 404s.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: '接口不存在', requestId: request.id });
-    });
-  }
+  if (spa && options.webDist) await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
 
   await app.ready();
   return app;

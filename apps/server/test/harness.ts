@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@zhiben/contracts';
-import { type DbHandle, openDatabase, runMigrations, schema, seedRegions } from '@zhiben/db';
+import { type DbHandle, openDatabase, RISK_TAGS, runMigrations, SECTOR_RULE_SET, schema, seedCatalogs, seedRegions } from '@zhiben/db';
 import { withCheckChar } from '@zhiben/domain';
 import { eq } from 'drizzle-orm';
 import { type App, buildApp } from '../src/app.js';
 import type { Clock } from '../src/platform/clock.js';
 import { hashPassword } from '../src/platform/passwords.js';
+import { multipart } from './ledger-fixtures.js';
 
 /**
  * Test database: in-memory PGlite by default; the machine's PostgreSQL when DATABASE_URL is set (CI runs the
@@ -16,6 +17,7 @@ export async function openTestDb(): Promise<DbHandle> {
   const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 4 });
   await runMigrations(handle);
   await seedRegions(handle.db);
+  await seedCatalogs(handle.db, { tags: RISK_TAGS, sectorRuleSet: SECTOR_RULE_SET });
   return handle;
 }
 
@@ -77,18 +79,19 @@ export async function regionByCode(handle: DbHandle, code: string) {
   return region;
 }
 
+/** A unique valid credit code (random positions 11–17; the check character computed). */
+export function newCreditCode(): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const tail = Array.from(randomBytes(7), (b) => alphabet[b % alphabet.length]).join('');
+  return withCheckChar(`91140404MA${tail}`);
+}
+
 /** A fresh enterprise in the given township (default 韩店街道) with a valid, unique credit code. */
 export async function createEnterprise(handle: DbHandle, regionCode = '140404001', name = uniq('测试企业')) {
   const region = await regionByCode(handle, regionCode);
-  const body = `91140404MA${randomBytes(4)
-    .toString('hex')
-    .toUpperCase()
-    .replace(/[IOZSV]/g, '1')}`
-    .slice(0, 17)
-    .padEnd(17, '1');
   const [row] = await handle.db
     .insert(schema.enterprises)
-    .values({ name, creditCode: withCheckChar(body), regionId: region.id, regionPath: region.path })
+    .values({ name, creditCode: newCreditCode(), industryCode: '2021', regionId: region.id, regionPath: region.path })
     .returning();
   if (!row) throw new Error('enterprise not created');
   return row;
@@ -142,16 +145,20 @@ export async function createTenant(t: TestApp, regionCode = '140404001') {
 
 /** inject() with a session: cookie always, CSRF header on mutations. */
 export function as(app: App, session: Session | null) {
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
+    // A Buffer body is sent as a multipart file upload (the ledger import routes).
+    const upload = Buffer.isBuffer(payload) ? multipart(payload) : undefined;
+    return app.inject({
       method,
       url,
       headers: {
         ...(session ? { cookie: session.cookie } : {}),
         ...(session && method !== 'GET' ? { 'x-csrf-token': session.csrfToken } : {}),
+        ...(upload?.headers ?? {}),
       },
-      ...(payload !== undefined ? { payload: payload as object } : {}),
+      ...(upload ? { payload: upload.payload } : payload !== undefined ? { payload: payload as object } : {}),
     });
+  };
   return {
     get: (url: string) => call('GET', url),
     post: (url: string, payload?: unknown) => call('POST', url, payload ?? {}),

@@ -1,5 +1,16 @@
 import type { Role } from '@zhiben/contracts';
-import { createTenant, createUser, login, type Session, TEST_PASSWORD, type TestApp, uniq } from './harness.js';
+import {
+  createTenant,
+  createUser,
+  login,
+  newCreditCode,
+  regionByCode,
+  type Session,
+  TEST_PASSWORD,
+  type TestApp,
+  uniq,
+} from './harness.js';
+import { ledgerFile } from './ledger-fixtures.js';
 
 /**
  * One happy-path call per route, used by the suites generated from the route table (tenant isolation and
@@ -83,14 +94,71 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/audit-events': { actor: 'admin', build: () => ({ url: '/api/v1/audit-events?pageSize=5' }) },
   'GET /api/v1/audit-events/verify': { actor: 'admin', build: () => ({ url: '/api/v1/audit-events/verify' }) },
   'GET /api/v1/regions': { actor: 'principalA', build: () => ({ url: '/api/v1/regions' }) },
+  'GET /api/v1/risk-tags': { actor: 'principalA', build: () => ({ url: '/api/v1/risk-tags' }) },
+  'GET /api/v1/sector-rules': { actor: 'principalA', build: () => ({ url: '/api/v1/sector-rules' }) },
+  'GET /api/v1/dashboard/registry': { actor: 'townshipA', build: () => ({ url: '/api/v1/dashboard/registry' }) },
+  'GET /api/v1/enterprises': { actor: 'principalA', build: () => ({ url: '/api/v1/enterprises?pageSize=50' }) },
+  'POST /api/v1/enterprises': {
+    actor: 'admin',
+    build: async (world) => ({ url: '/api/v1/enterprises', body: await enterpriseBody(world) }),
+    badBody: { name: '' },
+  },
+  'GET /api/v1/enterprises/export': { actor: 'townshipA', build: () => ({ url: '/api/v1/enterprises/export' }) },
+  'GET /api/v1/enterprises/template': { actor: 'admin', build: () => ({ url: '/api/v1/enterprises/template' }) },
+  'POST /api/v1/enterprises/import/preview': {
+    actor: 'admin',
+    build: async () => ({ url: '/api/v1/enterprises/import/preview', body: await ledgerFile([ledgerRow()]) }),
+    badBody: { file: 'not a multipart upload' },
+  },
+  'POST /api/v1/enterprises/import/commit': {
+    actor: 'admin',
+    build: async () => ({ url: '/api/v1/enterprises/import/commit', body: await ledgerFile([ledgerRow()]) }),
+    badBody: { file: 'not a multipart upload' },
+  },
+  'GET /api/v1/enterprises/:id': { actor: 'principalA', build: (_w, id) => ({ url: `/api/v1/enterprises/${id}` }) },
+  'PATCH /api/v1/enterprises/:id': {
+    actor: 'principalA',
+    build: (_w, id) => ({ url: `/api/v1/enterprises/${id}`, body: { employees: 99, dustWorkers: 0 } }),
+    badBody: { employees: -1 },
+  },
+  'GET /api/v1/enterprises/:id/history': { actor: 'principalA', build: (_w, id) => ({ url: `/api/v1/enterprises/${id}/history` }) },
 };
+
+async function enterpriseBody(world: World) {
+  return {
+    name: uniq('样例企业'),
+    creditCode: newCreditCode(),
+    industryCode: '3391',
+    regionId: (await regionByCode(world.t.handle, '140404102')).id,
+    scale: 'below',
+    employees: 10,
+    dustWorkers: 0,
+    status: 'operating',
+    standardizationLevel: 'none',
+    stateOwned: false,
+    labourIntensive: false,
+    factoryInFactory: false,
+    riskTags: ['spraying'],
+  };
+}
+
+function ledgerRow() {
+  return {
+    企业名称: uniq('导入样例企业'),
+    统一社会信用代码: newCreditCode(),
+    国民经济行业代码: '3391',
+    '所属乡镇（街道、园区）': '荫城镇',
+    企业规模: '规模以下',
+    从业人数: 12,
+    生产状态: '在产',
+  };
+}
 
 /** Builds two tenants in different townships and logs in the cast. */
 export async function buildWorld(t: TestApp): Promise<World> {
   const a = await createTenant(t, '140404001'); // 韩店街道
   const b = await createTenant(t, '140404101'); // 苏店镇
   const admin = await createUser(t.handle, 'bureau_admin');
-  const { regionByCode } = await import('./harness.js');
   const townshipA = await createUser(t.handle, 'township_officer', { regionId: (await regionByCode(t.handle, '140404001')).id });
   const townshipOther = await createUser(t.handle, 'township_officer', { regionId: (await regionByCode(t.handle, '140404106')).id });
   return {

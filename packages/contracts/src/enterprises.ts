@@ -164,3 +164,72 @@ export const enterpriseListQuery = listQuery.extend({
   dustBand: z.enum(['30plus', '10to29', 'under10']).optional(),
 });
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuery>;
+
+/** Chinese field labels: forms, import/export headers, audit diffs and error messages use the same words. */
+export const ENTERPRISE_FIELD_LABELS: Record<string, string> = {
+  name: '企业名称',
+  creditCode: '统一社会信用代码',
+  industryCode: '国民经济行业代码',
+  sector: '监管行业',
+  derivedSector: '监管行业（按行业代码）',
+  sectorOverride: '指定监管行业',
+  sectorOverrideReason: '指定理由',
+  regionId: '所属乡镇（街道、园区）',
+  address: '详细地址',
+  scale: '企业规模',
+  employees: '从业人数',
+  dustWorkers: '涉粉作业人数',
+  principalName: '主要负责人',
+  principalPhone: '主要负责人电话',
+  safetyManagerName: '安全管理人员',
+  safetyManagerPhone: '安全管理人员电话',
+  status: '生产状态',
+  standardizationLevel: '标准化等级',
+  standardizationExpiry: '标准化有效期至',
+  stateOwned: '国有企业',
+  labourIntensive: '劳动密集型企业',
+  factoryInFactory: '厂中厂',
+  longitude: '经度',
+  latitude: '纬度',
+  riskTags: '风险标签',
+};
+
+export const enterpriseHistoryItem = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  actorUsername: z.string().nullable(),
+  action: z.string(),
+  /** Field-level changes, labelled for display. */
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type EnterpriseHistoryItem = z.infer<typeof enterpriseHistoryItem>;
+
+export const IMPORT_ACTIONS = ['create', 'update', 'unchanged', 'error'] as const;
+export const IMPORT_ACTION_LABELS: Record<(typeof IMPORT_ACTIONS)[number], string> = {
+  create: '新增',
+  update: '更新',
+  unchanged: '无变化',
+  error: '有错误',
+};
+
+export const importRowResult = z.object({
+  /** Excel row number as the official sees it. */
+  row: z.number().int(),
+  action: z.enum(IMPORT_ACTIONS),
+  name: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  /** Labels of the fields an update changes. */
+  changes: z.array(z.string()),
+  errors: z.array(z.object({ column: z.string(), reason: z.string() })),
+});
+export type ImportRowResult = z.infer<typeof importRowResult>;
+
+export const importReport = z.object({
+  committed: z.boolean(),
+  total: z.number().int(),
+  summary: z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), error: z.number().int() }),
+  rows: z.array(importRowResult),
+  /** Columns of the file this importer did not recognise (ignored). */
+  ignoredColumns: z.array(z.string()),
+});
+export type ImportReport = z.infer<typeof importReport>;

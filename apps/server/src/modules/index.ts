@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { catalogRoutes } from './catalogs/catalogs.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
 import { userRoutes } from './users/users.routes.js';
@@ -12,4 +15,7 @@ export async function registerModules(app: FastifyInstance, opts: { loginRateLim
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(regionRoutes);
+  await app.register(catalogRoutes);
+  await app.register(enterpriseRoutes);
+  await app.register(dashboardRoutes);
 }

@@ -20,6 +20,8 @@ declare module 'fastify' {
     allowDuringPasswordChange?: boolean;
     /** Skips the CSRF check (login: there is no session yet). */
     csrfExempt?: boolean;
+    /** A POST that changes nothing (an import preview): it writes no audit row, and the audit suite checks that. */
+    readOnly?: boolean;
   }
 }
 

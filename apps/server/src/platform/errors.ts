@@ -54,7 +54,8 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, mes
   return reply.status(ERROR_CODES[code].status).send(body);
 }
 
-export function registerErrorHandling(app: FastifyInstance) {
+/** `spa`: unknown non-API GETs answer the web app's index.html so deep links work; API misses stay JSON 404s. */
+export function registerErrorHandling(app: FastifyInstance, options: { spa?: boolean } = {}) {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) return send(reply, request, error.code, error.message, error.details);
 
@@ -90,5 +91,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     return send(reply, request, 'INTERNAL');
   });
 
-  app.setNotFoundHandler((request, reply) => send(reply, request, 'ROUTE_NOT_FOUND'));
+  app.setNotFoundHandler((request, reply) => {
+    if (options.spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return send(reply, request, 'ROUTE_NOT_FOUND');
+  });
 }

@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { type Db, schema, seedRegions } from '@zhiben/db';
-import { withCheckChar } from '@zhiben/domain';
+import {
+  type Db,
+  DEMO_ACCOUNT_ENTERPRISE_CREDIT_CODE,
+  demoEnterprises,
+  RISK_TAGS,
+  SECTOR_RULE_SET,
+  schema,
+  seedCatalogs,
+  seedRegions,
+  type Tx,
+} from '@zhiben/db';
 import { eq, sql } from 'drizzle-orm';
+import { loadCatalogs, prepareEnterprise } from '../modules/enterprises/enterprises.rules.js';
 import type { Clock } from '../platform/clock.js';
 import { mutate } from '../platform/context.js';
 import { hashPassword } from '../platform/passwords.js';
@@ -31,6 +41,7 @@ const SYSTEM_ACTOR = { actorId: null, actorUsername: 'system', requestId: null, 
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedReport> {
   return mutate<SeedReport>(db, SYSTEM_ACTOR, options.clock, async (tx) => {
     const regionIds = await seedRegions(tx);
+    await seedCatalogs(tx, { tags: RISK_TAGS, sectorRuleSet: SECTOR_RULE_SET });
     const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(schema.users);
     if (n > 0) {
       return { result: { created: false, accounts: [] }, audit: { action: 'system.started', entityType: 'system', entityId: null } };
@@ -49,7 +60,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
       return { result: report, audit: { action: 'system.seeded', entityType: 'system', entityId: null, after: { accounts: ['admin'] } } };
     }
 
-    const enterpriseId = await ensureDemoEnterprise(tx, regionIds);
+    const enterpriseId = await seedDemoEnterprises(tx);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const account of DEMO_ACCOUNTS) {
       await tx.insert(schema.users).values({
@@ -76,21 +87,24 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
   });
 }
 
-/** The enterprise the demo enterprise accounts belong to (the registry's demo data adds the rest). */
-async function ensureDemoEnterprise(tx: Parameters<Parameters<Db['transaction']>[0]>[0], regionIds: Map<string, string>) {
-  const creditCode = withCheckChar('91140404MA0DEM1X2');
-  const [existing] = await tx
+/**
+ * The demo registry (~150 enterprises across all townships and sectors), written through the same rules as the
+ * forms, so every demo record is one an official could have entered. Returns the id of the demo accounts' enterprise.
+ */
+async function seedDemoEnterprises(tx: Tx): Promise<string> {
+  const catalogs = await loadCatalogs(tx);
+  const regionIdByCode = new Map([...catalogs.regions.values()].map((r) => [r.path.split('/').at(-2) ?? '', r.id]));
+  const values = demoEnterprises().map((e) => {
+    const { regionCode, ...fields } = e;
+    const prepared = prepareEnterprise({ ...fields, regionId: regionIdByCode.get(regionCode) ?? '' }, catalogs);
+    if (!prepared.ok) throw new Error(`demo enterprise ${e.name}: ${prepared.issues.map((i) => i.message).join('; ')}`);
+    return prepared.values;
+  });
+  await tx.insert(schema.enterprises).values(values).onConflictDoNothing({ target: schema.enterprises.creditCode });
+  const [own] = await tx
     .select({ id: schema.enterprises.id })
     .from(schema.enterprises)
-    .where(eq(schema.enterprises.creditCode, creditCode));
-  if (existing) return existing.id;
-  const regionId = regionIds.get('140404001');
-  const [region] = regionId ? await tx.select().from(schema.regions).where(eq(schema.regions.id, regionId)) : [];
-  if (!region) throw new Error('jurisdiction seed missing 韩店街道');
-  const [row] = await tx
-    .insert(schema.enterprises)
-    .values({ name: '长治市上党区鑫源木业有限公司', creditCode, regionId: region.id, regionPath: region.path })
-    .returning({ id: schema.enterprises.id });
-  if (!row) throw new Error('demo enterprise could not be written');
-  return row.id;
+    .where(eq(schema.enterprises.creditCode, DEMO_ACCOUNT_ENTERPRISE_CREDIT_CODE));
+  if (!own) throw new Error('demo account enterprise missing from the demo data');
+  return own.id;
 }
