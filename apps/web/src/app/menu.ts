@@ -1,0 +1,113 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { MeResponse, RoleSide } from '@zhiben/contracts';
+import type { ComponentType } from 'react';
+import { type Access, canAccess, sideOf } from './access';
+import { PAGE_ACCESS } from './pageAccess';
+
+/**
+ * The left menu, as data (UI.md "Menus by side"). Only pages that exist are listed; add an entry here when
+ * its route is added in router.tsx. An entry is shown when the user passes its page's `access` and, when
+ * `sides` is set, belongs to one of those sides. Groups without a visible child are hidden.
+ */
+export interface MenuLeaf {
+  key: string;
+  label: string;
+  path: string;
+  icon?: ComponentType;
+  access: Access;
+  /** Restricts the menu entry (not the route) to these sides, e.g. 首页 vs 工作台. */
+  sides?: readonly RoleSide[];
+}
+
+export interface MenuGroup {
+  key: string;
+  label: string;
+  icon: ComponentType;
+  children: readonly MenuLeaf[];
+}
+
+export type MenuEntry = MenuLeaf | MenuGroup;
+
+const NOT_ENTERPRISE: readonly RoleSide[] = ['bureau', 'township', 'expert'];
+
+export const MENU: readonly MenuEntry[] = [
+  { key: 'home', label: '首页', path: '/', icon: DashboardOutlined, access: PAGE_ACCESS.home, sides: NOT_ENTERPRISE },
+  { key: 'workbench', label: '工作台', path: '/', icon: DesktopOutlined, access: PAGE_ACCESS.home, sides: ['enterprise'] },
+  {
+    key: 'enterprise-management',
+    label: '企业管理',
+    icon: BankOutlined,
+    children: [
+      {
+        key: 'enterprises',
+        label: '企业台账',
+        path: '/enterprises',
+        icon: UnorderedListOutlined,
+        access: PAGE_ACCESS.enterprises,
+        sides: NOT_ENTERPRISE,
+      },
+    ],
+  },
+  { key: 'my-users', label: '人员账号', path: '/my/users', icon: TeamOutlined, access: PAGE_ACCESS.myUsers },
+  {
+    key: 'system',
+    label: '系统管理',
+    icon: SettingOutlined,
+    children: [
+      { key: 'admin-users', label: '用户管理', path: '/admin/users', icon: UserOutlined, access: PAGE_ACCESS.adminUsers },
+      { key: 'admin-regions', label: '行政区划', path: '/admin/regions', icon: ApartmentOutlined, access: PAGE_ACCESS.regions },
+      { key: 'admin-audit', label: '审计日志', path: '/admin/audit', icon: AuditOutlined, access: PAGE_ACCESS.audit },
+    ],
+  },
+];
+
+export function isGroup(entry: MenuEntry): entry is MenuGroup {
+  return 'children' in entry;
+}
+
+function leafVisible(me: MeResponse, leaf: MenuLeaf): boolean {
+  return canAccess(me, leaf.access) && (!leaf.sides || leaf.sides.includes(sideOf(me)));
+}
+
+/** The menu as this user sees it. */
+export function visibleMenu(me: MeResponse): MenuEntry[] {
+  const out: MenuEntry[] = [];
+  for (const entry of MENU) {
+    if (isGroup(entry)) {
+      const children = entry.children.filter((c) => leafVisible(me, c));
+      if (children.length > 0) out.push({ ...entry, children });
+    } else if (leafVisible(me, entry)) {
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+/** Every visible page, flattened (home-page shortcuts). */
+export function visibleLeaves(me: MeResponse): MenuLeaf[] {
+  return visibleMenu(me).flatMap((e) => (isGroup(e) ? [...e.children] : [e]));
+}
+
+/** The leaf whose path matches the current location best (selected key), and its group (open key). */
+export function menuMatch(entries: readonly MenuEntry[], pathname: string): { selected?: string; open?: string } {
+  let best: { selected: string; open?: string; length: number } | undefined;
+  const consider = (leaf: MenuLeaf, group?: MenuGroup) => {
+    const hit = leaf.path === '/' ? pathname === '/' : pathname === leaf.path || pathname.startsWith(`${leaf.path}/`);
+    if (hit && (!best || leaf.path.length > best.length)) best = { selected: leaf.key, open: group?.key, length: leaf.path.length };
+  };
+  for (const entry of entries) {
+    if (isGroup(entry)) for (const child of entry.children) consider(child, entry);
+    else consider(entry);
+  }
+  return best ? { selected: best.selected, ...(best.open ? { open: best.open } : {}) } : {};
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+
+// Vite 8 transforms TS/TSX with oxc itself: no React plugin is needed for the automatic JSX runtime.
+export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic' } },
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+  preview: {
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // antd's shared chunk is the largest piece; route pages are split with React.lazy.
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      // antd, react-query and react-router mark modules "use client" (for React Server Components); harmless in an SPA.
+      checks: { moduleLevelDirective: false },
+    },
+  },
+});
