@@ -44,6 +44,8 @@ export interface AppOptions {
   webDist?: string | undefined;
   /** JSON body limit in bytes. */
   bodyLimit?: number;
+  /** Where uploaded photos are stored (by content hash). */
+  filesDir: string;
 }
 
 export type App = FastifyInstance;
@@ -103,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authHook);
 
-  await registerModules(app, { loginRateLimit: options.loginRateLimit ?? 30 });
+  await registerModules(app, { loginRateLimit: options.loginRateLimit ?? 30, filesDir: options.filesDir });
 
   if (spa && options.webDist) await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
 

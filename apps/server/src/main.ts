@@ -35,6 +35,7 @@ async function main() {
     logLevel: config.logLevel,
     loginRateLimit: config.loginRateLimit,
     webDist: resolve(here, '../../web/dist'),
+    filesDir: join(config.dataDir, 'files'),
   });
   await app.listen({ port: config.port, host: config.host });
 

@@ -1,6 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Role } from '@zhiben/contracts';
-import { type DbHandle, openDatabase, RISK_TAGS, runMigrations, SECTOR_RULE_SET, schema, seedCatalogs, seedRegions } from '@zhiben/db';
+import {
+  type DbHandle,
+  HAZARD_STANDARD_2023,
+  openDatabase,
+  RISK_TAGS,
+  runMigrations,
+  SECTOR_RULE_SET,
+  schema,
+  seedCatalogs,
+  seedHazardStandard,
+  seedRegions,
+} from '@zhiben/db';
 import { withCheckChar } from '@zhiben/domain';
 import { eq } from 'drizzle-orm';
 import { type App, buildApp } from '../src/app.js';
@@ -18,6 +32,7 @@ export async function openTestDb(): Promise<DbHandle> {
   await runMigrations(handle);
   await seedRegions(handle.db);
   await seedCatalogs(handle.db, { tags: RISK_TAGS, sectorRuleSet: SECTOR_RULE_SET });
+  await seedHazardStandard(handle.db, HAZARD_STANDARD_2023);
   return handle;
 }
 
@@ -31,14 +46,19 @@ export interface TestApp {
 export interface MutableClock {
   now: Clock;
   advance(ms: number): void;
+  /** Jumps to an absolute instant (time keeps running from there). */
+  set(at: Date): void;
 }
 
-export function mutableClock(start = Date.now()): MutableClock {
+export function mutableClock(): MutableClock {
   let offset = 0;
   return {
-    now: () => new Date(start + offset + (Date.now() - start)),
+    now: () => new Date(Date.now() + offset),
     advance: (ms) => {
       offset += ms;
+    },
+    set: (at) => {
+      offset = at.getTime() - Date.now();
     },
   };
 }
@@ -55,6 +75,7 @@ export async function buildTestApp(
     demo: options.demo ?? false,
     sessionPolicy: { idleMs: options.idleMs ?? 30 * 60_000, absoluteMs: options.absoluteMs ?? 12 * 3_600_000 },
     loginRateLimit: options.loginRateLimit ?? 10_000,
+    filesDir: mkdtempSync(join(tmpdir(), 'zb-files-')),
   });
   return {
     app,

@@ -1,5 +1,7 @@
 import type { Role } from '@zhiben/contracts';
+import { schema } from '@zhiben/db';
 import {
+  as,
   createTenant,
   createUser,
   login,
@@ -44,7 +46,47 @@ export interface Sample {
 export const ENTITY_FACTORIES: Record<string, (world: World, tenant: Tenant) => Promise<string>> = {
   user: async (world, tenant) => (await createUser(world.t.handle, 'enterprise_staff', { enterpriseId: tenant.enterprise.id })).id,
   enterprise: async (_world, tenant) => tenant.enterprise.id,
+  /** Standard items are global data (not a tenant's): outsiders are refused by permission (403). */
+  standard_item: async (world) => {
+    const res = await as(world.t.app, world.sessions.admin).get('/api/v1/hazard-standard/items?pageSize=1');
+    return res.json().items[0].id;
+  },
+  self_inspection: async (world, tenant) => {
+    const session = await login(world.t.app, tenant.principal.username);
+    const res = await as(world.t.app, session).post('/api/v1/inspections', {
+      title: '样例自查',
+      frequency: 'daily',
+      ownItems: ['消防通道畅通'],
+    });
+    return res.json().id;
+  },
+  hazard: async (world, tenant) => {
+    const [row] = await world.t.handle.db
+      .insert(schema.hazards)
+      .values({
+        enterpriseId: tenant.enterprise.id,
+        regionPath: tenant.enterprise.regionPath,
+        source: 'other',
+        sourceRef: uniq('ref'),
+        level: 'general',
+        description: '样例隐患',
+        status: 'pending_judgement',
+        foundAt: new Date(),
+      })
+      .returning({ id: schema.hazards.id });
+    return row?.id ?? '';
+  },
 };
+
+/** A real 1×1 PNG (the photo upload samples). */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function inspectionItems(world: World, id: string): Promise<{ id: string }[]> {
+  return (await as(world.t.app, world.sessions.principalA).get(`/api/v1/inspections/${id}`)).json().items;
+}
 
 const strongPassword = () => `Aa1!${uniq('pw')}`;
 
@@ -122,6 +164,69 @@ export const SAMPLES: Record<string, Sample> = {
     badBody: { employees: -1 },
   },
   'GET /api/v1/enterprises/:id/history': { actor: 'principalA', build: (_w, id) => ({ url: `/api/v1/enterprises/${id}/history` }) },
+  'GET /api/v1/enterprises/:id/checklist': { actor: 'principalA', build: (_w, id) => ({ url: `/api/v1/enterprises/${id}/checklist` }) },
+  'GET /api/v1/hazard-standard/items': { actor: 'principalA', build: () => ({ url: '/api/v1/hazard-standard/items?article=11' }) },
+  'GET /api/v1/hazard-standard/versions': { actor: 'principalA', build: () => ({ url: '/api/v1/hazard-standard/versions' }) },
+  'PATCH /api/v1/hazard-standard/items/:id': {
+    actor: 'admin',
+    build: (_w, id) => ({ url: `/api/v1/hazard-standard/items/${id}`, body: { keywords: ['样例'], note: '样例修订' } }),
+    badBody: { note: '' },
+  },
+  'POST /api/v1/hazard-standard/items': {
+    actor: 'admin',
+    build: () => ({
+      url: '/api/v1/hazard-standard/items',
+      body: {
+        text: '本区补充：涉粉车间未设置积尘清扫记录公示牌的',
+        sector: null,
+        tagsAny: ['dust_explosion'],
+        source: '上党区应急管理局（样例）',
+        note: '样例补充',
+      },
+    }),
+    badBody: { text: '' },
+  },
+  'POST /api/v1/files': { actor: 'principalA', build: () => ({ url: '/api/v1/files', body: PNG }), badBody: { file: 'not an upload' } },
+  'GET /api/v1/files/:hash': {
+    actor: 'principalA',
+    build: async (world) => {
+      const res = await as(world.t.app, world.sessions.principalA).post('/api/v1/files', Buffer.concat([PNG, Buffer.from(uniq('x'))]));
+      return { url: res.json().url };
+    },
+  },
+  'GET /api/v1/hazards': { actor: 'principalA', build: () => ({ url: '/api/v1/hazards?pageSize=200' }) },
+  'GET /api/v1/hazards/:id': { actor: 'principalA', build: (_w, id) => ({ url: `/api/v1/hazards/${id}` }) },
+  'GET /api/v1/inspections': { actor: 'principalA', build: () => ({ url: '/api/v1/inspections?pageSize=200' }) },
+  'POST /api/v1/inspections': {
+    actor: 'principalA',
+    build: () => ({ url: '/api/v1/inspections', body: { title: '样例日检', frequency: 'daily', ownItems: ['灭火器在有效期内'] } }),
+    badBody: { title: '', frequency: 'daily' },
+  },
+  'GET /api/v1/inspections/:id': { actor: 'principalA', build: (_w, id) => ({ url: `/api/v1/inspections/${id}` }) },
+  'POST /api/v1/inspections/:id/results': {
+    actor: 'principalA',
+    build: async (world, id) => {
+      const items = await inspectionItems(world, id ?? '');
+      return { url: `/api/v1/inspections/${id}/results`, body: { results: [{ itemId: items[0]?.id, result: 'compliant' }] } };
+    },
+    badBody: { results: [] },
+  },
+  'POST /api/v1/inspections/:id/complete': {
+    actor: 'principalA',
+    build: async (world, id) => {
+      const items = await inspectionItems(world, id ?? '');
+      await as(world.t.app, world.sessions.principalA).post(`/api/v1/inspections/${id}/results`, {
+        results: items.map((i) => ({ itemId: i.id, result: 'not_applicable' })),
+      });
+      return { url: `/api/v1/inspections/${id}/complete` };
+    },
+    badWithoutCsrf: true,
+  },
+  'GET /api/v1/self-inspection/principal-compliance': {
+    actor: 'townshipA',
+    build: () => ({ url: '/api/v1/self-inspection/principal-compliance' }),
+  },
+  'GET /api/v1/self-inspection/stats': { actor: 'townshipA', build: () => ({ url: '/api/v1/self-inspection/stats' }) },
 };
 
 async function enterpriseBody(world: World) {

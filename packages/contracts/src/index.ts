@@ -5,6 +5,7 @@ export * from './enterprises.js';
 export * from './errors.js';
 export * from './regions.js';
 export * from './roles.js';
+export * from './self-inspection.js';
 export * from './users.js';
 
 import { z } from 'zod';

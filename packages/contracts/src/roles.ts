@@ -39,6 +39,14 @@ export const PERMISSIONS = [
   'enterprises.update_bureau_fields',
   'enterprises.import',
   'enterprises.export',
+  'standard.read',
+  'standard.manage',
+  'inspections.read',
+  'inspections.create',
+  'inspections.record',
+  'inspections.stats',
+  'hazards.read',
+  'files.upload',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,25 +63,50 @@ export const ROLE_SIDE: Record<Role, RoleSide> = {
   expert: 'expert',
 };
 
-const BUREAU_READ: Permission[] = ['regions.read', 'dashboard.read', 'enterprises.read', 'enterprises.export'];
+const BUREAU_READ: Permission[] = [
+  'regions.read',
+  'dashboard.read',
+  'enterprises.read',
+  'enterprises.export',
+  'standard.read',
+  'inspections.read',
+  'inspections.stats',
+  'hazards.read',
+];
+const ENTERPRISE_BASE: Permission[] = [
+  'regions.read',
+  'enterprises.read',
+  'standard.read',
+  'inspections.read',
+  'inspections.record',
+  'hazards.read',
+  'files.upload',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   bureau_admin: PERMISSIONS,
-  bureau_officer: [...BUREAU_READ, 'enterprises.create', 'enterprises.update', 'enterprises.update_bureau_fields', 'enterprises.import'],
+  bureau_officer: [
+    ...BUREAU_READ,
+    'enterprises.create',
+    'enterprises.update',
+    'enterprises.update_bureau_fields',
+    'enterprises.import',
+    'standard.manage',
+  ],
   bureau_leader: BUREAU_READ,
   township_officer: [...BUREAU_READ, 'enterprises.update'],
   enterprise_principal: [
-    'regions.read',
-    'enterprises.read',
+    ...ENTERPRISE_BASE,
+    'inspections.create',
     'enterprises.update',
     'users.read',
     'users.create',
     'users.update',
     'users.reset_password',
   ],
-  enterprise_safety_manager: ['regions.read', 'enterprises.read', 'enterprises.update'],
-  enterprise_staff: ['regions.read', 'enterprises.read'],
-  expert: ['regions.read', 'enterprises.read'],
+  enterprise_safety_manager: [...ENTERPRISE_BASE, 'inspections.create', 'enterprises.update'],
+  enterprise_staff: ENTERPRISE_BASE,
+  expert: ['regions.read', 'enterprises.read', 'standard.read', 'inspections.read', 'hazards.read'],
 };
 
 /** Roles an enterprise principal may give to the accounts he manages (his own staff only). */

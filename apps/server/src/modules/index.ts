@@ -4,12 +4,16 @@ import { authRoutes } from './auth/auth.routes.js';
 import { catalogRoutes } from './catalogs/catalogs.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
+import { fileRoutes } from './files/files.routes.js';
+import { hazardRoutes } from './hazards/hazards.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
+import { selfInspectionRoutes } from './self-inspection/self-inspection.routes.js';
+import { standardRoutes } from './standard/standard.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
 /** Every module's routes, in one list so the route table (and the suites generated from it) is complete. */
-export async function registerModules(app: FastifyInstance, opts: { loginRateLimit: number }) {
+export async function registerModules(app: FastifyInstance, opts: { loginRateLimit: number; filesDir: string }) {
   await app.register(healthRoutes);
   await app.register(authRoutes, opts);
   await app.register(userRoutes);
@@ -18,4 +22,8 @@ export async function registerModules(app: FastifyInstance, opts: { loginRateLim
   await app.register(catalogRoutes);
   await app.register(enterpriseRoutes);
   await app.register(dashboardRoutes);
+  await app.register(standardRoutes);
+  await app.register(fileRoutes, { filesDir: opts.filesDir });
+  await app.register(hazardRoutes);
+  await app.register(selfInspectionRoutes);
 }

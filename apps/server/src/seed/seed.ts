@@ -3,10 +3,12 @@ import {
   type Db,
   DEMO_ACCOUNT_ENTERPRISE_CREDIT_CODE,
   demoEnterprises,
+  HAZARD_STANDARD_2023,
   RISK_TAGS,
   SECTOR_RULE_SET,
   schema,
   seedCatalogs,
+  seedHazardStandard,
   seedRegions,
   type Tx,
 } from '@zhiben/db';
@@ -42,6 +44,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
   return mutate<SeedReport>(db, SYSTEM_ACTOR, options.clock, async (tx) => {
     const regionIds = await seedRegions(tx);
     await seedCatalogs(tx, { tags: RISK_TAGS, sectorRuleSet: SECTOR_RULE_SET });
+    await seedHazardStandard(tx, HAZARD_STANDARD_2023);
     const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(schema.users);
     if (n > 0) {
       return { result: { created: false, accounts: [] }, audit: { action: 'system.started', entityType: 'system', entityId: null } };

@@ -1,0 +1,1 @@
+export { type NewHazard, upsertHazardFromFinding } from './hazards.service.js';
