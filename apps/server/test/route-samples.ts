@@ -13,6 +13,9 @@ import {
   uniq,
 } from './harness.js';
 import { ledgerFile } from './ledger-fixtures.js';
+import { EMPLOYEE_REPORTS_FACTORIES, EMPLOYEE_REPORTS_SAMPLES } from './samples/employee-reports.js';
+import { HAZARD_LOOP_FACTORIES, HAZARD_LOOP_SAMPLES } from './samples/hazard-loop.js';
+import { NOTIFICATIONS_FACTORIES, NOTIFICATIONS_SAMPLES } from './samples/notifications.js';
 
 /**
  * One happy-path call per route, used by the suites generated from the route table (tenant isolation and
@@ -44,6 +47,9 @@ export interface Sample {
 
 /** Creates an entity of the given type owned by `tenant`, returning its id (for `:id` routes). */
 export const ENTITY_FACTORIES: Record<string, (world: World, tenant: Tenant) => Promise<string>> = {
+  ...HAZARD_LOOP_FACTORIES,
+  ...NOTIFICATIONS_FACTORIES,
+  ...EMPLOYEE_REPORTS_FACTORIES,
   user: async (world, tenant) => (await createUser(world.t.handle, 'enterprise_staff', { enterpriseId: tenant.enterprise.id })).id,
   enterprise: async (_world, tenant) => tenant.enterprise.id,
   /** Standard items are global data (not a tenant's): outsiders are refused by permission (403). */
@@ -91,6 +97,9 @@ async function inspectionItems(world: World, id: string): Promise<{ id: string }
 const strongPassword = () => `Aa1!${uniq('pw')}`;
 
 export const SAMPLES: Record<string, Sample> = {
+  ...HAZARD_LOOP_SAMPLES,
+  ...NOTIFICATIONS_SAMPLES,
+  ...EMPLOYEE_REPORTS_SAMPLES,
   'GET /api/health': { actor: 'admin', build: () => ({ url: '/api/health' }) },
   'POST /api/v1/auth/login': {
     actor: 'admin',

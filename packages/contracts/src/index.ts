@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './common.js';
 export * from './enterprises.js';
 export * from './errors.js';
+export * from './hazard-machine.js';
 export * from './regions.js';
 export * from './roles.js';
 export * from './self-inspection.js';

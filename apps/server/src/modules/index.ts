@@ -26,4 +26,7 @@ export async function registerModules(app: FastifyInstance, opts: { loginRateLim
   await app.register(fileRoutes, { filesDir: opts.filesDir });
   await app.register(hazardRoutes);
   await app.register(selfInspectionRoutes);
+  // hazard-loop routes
+  // notifications routes
+  // employee-reports routes
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { jsonb } from 'drizzle-orm/pg-core';
 import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt } from './columns.js';
 import { enterprises } from './enterprises.js';
@@ -102,11 +103,31 @@ export const hazards = pgTable(
     status: text('status').notNull(),
     foundBy: uuid('found_by'),
     foundAt: timestamp('found_at', { withTimezone: true, mode: 'date' }).notNull(),
+    judgedBy: uuid('judged_by'),
+    judgedAt: timestamp('judged_at', { withTimezone: true, mode: 'date' }),
+    // 五落实 (rectification plan): owner, measures, funds, deadline, contingency plan.
+    responsibleUserId: uuid('responsible_user_id'),
+    responsibleName: text('responsible_name'),
+    measures: text('measures'),
+    fundsFen: bigint('funds_fen', { mode: 'number' }),
+    deadline: timestamp('deadline', { withTimezone: true, mode: 'date' }),
+    contingencyPlan: text('contingency_plan'),
+    /** Major hazards: the six-part rectification plan (目标任务, 方法措施, 经费物资, 机构人员, 时限要求, 安全措施和应急预案). */
+    majorPlan: jsonb('major_plan'),
+    productionStopped: boolean('production_stopped').notNull().default(false),
+    // 挂牌督办 overlay (major hazards, set by the bureau).
+    supervised: boolean('supervised').notNull().default(false),
+    supervisingUnit: text('supervising_unit'),
+    supervisionDeadline: timestamp('supervision_deadline', { withTimezone: true, mode: 'date' }),
+    // Publication to the public page (挂牌 / 摘牌), without personal data.
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('hazards_source_ref_idx').on(t.source, t.sourceRef),
+    index('hazards_deadline_idx').on(t.status, t.deadline),
     index('hazards_enterprise_idx').on(t.enterpriseId, t.status),
     index('hazards_region_path_idx').on(t.regionPath.op('text_pattern_ops')),
   ],

@@ -1,0 +1,1 @@
+export { notifyUsers, type NotificationInput } from './notifications.service.js';
