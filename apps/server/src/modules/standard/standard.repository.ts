@@ -27,11 +27,17 @@ export async function versionByNumber(db: Executor, version: number): Promise<Ve
 }
 
 export async function listVersions(db: Executor) {
-  return db
-    .select({ version: versions, itemCount: sql<number>`(select count(*)::int from standard_items where version_id = ${versions.id})` })
-    .from(versions)
-    .where(eq(versions.code, STANDARD_CODE))
-    .orderBy(desc(versions.version));
+  return (
+    db
+      // Qualified by hand: inside the subquery an interpolated column renders unqualified and binds to standard_items.id.
+      .select({
+        version: versions,
+        itemCount: sql<number>`(select count(*)::int from standard_items si where si.version_id = hazard_standard_versions.id)`,
+      })
+      .from(versions)
+      .where(eq(versions.code, STANDARD_CODE))
+      .orderBy(desc(versions.version))
+  );
 }
 
 export interface ItemFilter {
