@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, runMigrations } from '@zhiben/db';
 import { buildApp } from './app.js';
+import { startNotificationJobs } from './modules/notifications/index.js';
 import { systemClock } from './platform/clock.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './platform/mqtt-broker.js';
@@ -38,6 +39,19 @@ async function main() {
     filesDir: join(config.dataDir, 'files'),
   });
   await app.listen({ port: config.port, host: config.host });
+  // Scheduled jobs (reminder sweeps, outbox delivery) only in a process with the `jobs` role.
+  const jobs = config.roles.includes('jobs')
+    ? startNotificationJobs({
+        db: handle.db,
+        clock: systemClock,
+        escalationCron: config.escalationCron,
+        deliveryCron: config.outboxCron,
+        smtpUrl: config.smtpUrl,
+        smtpFrom: config.smtpFrom,
+        publicUrl: config.publicUrl,
+        log: app.log,
+      })
+    : undefined;
 
   const url = `http://localhost:${config.port}`;
   const lines = [
@@ -59,6 +73,7 @@ async function main() {
   console.log(lines.join('\n'));
 
   const shutdown = async () => {
+    await jobs?.stop();
     await app.close();
     await broker?.close();
     await handle.close();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Role } from '@zhiben/contracts';
 import {
   type DbHandle,
+  ESCALATION_RULES,
   HAZARD_STANDARD_2023,
   openDatabase,
   RISK_TAGS,
@@ -12,6 +13,7 @@ import {
   SECTOR_RULE_SET,
   schema,
   seedCatalogs,
+  seedEscalationRules,
   seedHazardStandard,
   seedRegions,
 } from '@zhiben/db';
@@ -33,6 +35,7 @@ export async function openTestDb(): Promise<DbHandle> {
   await seedRegions(handle.db);
   await seedCatalogs(handle.db, { tags: RISK_TAGS, sectorRuleSet: SECTOR_RULE_SET });
   await seedHazardStandard(handle.db, HAZARD_STANDARD_2023);
+  await seedEscalationRules(handle.db, ESCALATION_RULES);
   return handle;
 }
 

@@ -10,7 +10,7 @@ export type HazardLevel = (typeof HAZARD_LEVELS)[number];
  * Who may act depends on the hazard's level: major hazards are judged and accepted by the bureau
  * (an enterprise can never close its own major hazard); general ones by the enterprise.
  */
-export const HAZARD_ACTIONS = ['judge', 'dismiss', 'assign', 'submit', 'accept', 'reject', 'supervise'] as const;
+export const HAZARD_ACTIONS = ['judge', 'dismiss', 'assign', 'submit', 'accept', 'reject', 'supervise', 'publish', 'unpublish'] as const;
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];
 
 export const HAZARD_ACTION_LABELS: Record<HazardAction, string> = {
@@ -21,6 +21,8 @@ export const HAZARD_ACTION_LABELS: Record<HazardAction, string> = {
   accept: '验收销号',
   reject: '验收退回',
   supervise: '挂牌督办',
+  publish: '向社会公布（挂牌）',
+  unpublish: '公布销号（摘牌）',
 };
 
 const BUREAU: Role[] = ['bureau_admin', 'bureau_officer'];
@@ -93,6 +95,22 @@ export const HAZARD_TRANSITIONS: Record<HazardAction, HazardTransition> = {
     photosRequired: { general: false, major: false },
     noteRequired: false,
   },
+  // Publication to the public page (an overlay): a judged major hazard is listed (挂牌); once it is closed, its
+  // closure is announced (摘牌). Only the bureau publishes, never with personal data.
+  publish: {
+    from: ['rectifying', 'pending_acceptance'],
+    to: null,
+    actors: { general: [], major: BUREAU },
+    photosRequired: { general: false, major: false },
+    noteRequired: false,
+  },
+  unpublish: {
+    from: ['closed'],
+    to: null,
+    actors: { general: [], major: BUREAU },
+    photosRequired: { general: false, major: false },
+    noteRequired: false,
+  },
 };
 
 export type TransitionCheck = { ok: true; to: HazardStatus | null } | { ok: false; reason: 'state' | 'role'; message: string };
@@ -117,13 +135,19 @@ export function checkHazardTransition(action: HazardAction, status: HazardStatus
   return { ok: true, to: t.to };
 }
 
-/** The actions a role could take on a hazard now (drives `abilities` in the hazard DTO). */
+/**
+ * The level that decides who may judge: 'major' when either the hazard's current level or the level being decided
+ * is major. So an enterprise can neither downgrade a (suggested) major hazard nor upgrade one to major: both need
+ * the bureau.
+ */
+export function judgingLevel(current: HazardLevel, decided: HazardLevel): HazardLevel {
+  return current === 'major' || decided === 'major' ? 'major' : 'general';
+}
+
+/**
+ * The actions a role could take on a hazard now (drives `abilities` in the hazard DTO). Judging and dismissing
+ * are checked at the hazard's current level (see judgingLevel): a manager sees them on a general hazard only.
+ */
 export function availableHazardActions(status: HazardStatus, level: HazardLevel, role: Role): HazardAction[] {
-  return HAZARD_ACTIONS.filter((a) => {
-    if ((a === 'judge' || a === 'dismiss') && status === 'pending_judgement') {
-      // Judging decides the level: a manager who may judge general hazards sees the action on any pending one.
-      return checkHazardTransition(a, status, 'general', role).ok || checkHazardTransition(a, status, 'major', role).ok;
-    }
-    return checkHazardTransition(a, status, level, role).ok;
-  });
+  return HAZARD_ACTIONS.filter((a) => checkHazardTransition(a, status, level, role).ok);
 }

@@ -46,7 +46,18 @@ export const PERMISSIONS = [
   'inspections.record',
   'inspections.stats',
   'hazards.read',
+  // 隐患闭环: report a hazard; act on it as HAZARD_TRANSITIONS allows the role; publish major hazards (挂牌/摘牌).
+  'hazards.report',
+  'hazards.manage',
+  'hazards.publish',
   'files.upload',
+  // 员工报告隐患: read (identity hidden), verify + reward, see who reported, see / configure the QR code and reward scale.
+  'reports.read',
+  'reports.verify',
+  'reports.read_identity',
+  'reports.settings',
+  'reports.configure',
+  'notifications.manage_channels',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +83,7 @@ const BUREAU_READ: Permission[] = [
   'inspections.read',
   'inspections.stats',
   'hazards.read',
+  'reports.read',
 ];
 const ENTERPRISE_BASE: Permission[] = [
   'regions.read',
@@ -80,7 +92,10 @@ const ENTERPRISE_BASE: Permission[] = [
   'inspections.read',
   'inspections.record',
   'hazards.read',
+  'hazards.report',
+  'hazards.manage',
   'files.upload',
+  'reports.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -92,9 +107,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enterprises.update_bureau_fields',
     'enterprises.import',
     'standard.manage',
+    'hazards.report',
+    'hazards.manage',
+    'hazards.publish',
+    // 复查验收 of a major hazard needs photos of the re-inspection.
+    'files.upload',
+    'reports.read_identity',
+    'reports.settings',
   ],
-  bureau_leader: BUREAU_READ,
-  township_officer: [...BUREAU_READ, 'enterprises.update'],
+  bureau_leader: [...BUREAU_READ, 'reports.read_identity', 'reports.settings'],
+  township_officer: [...BUREAU_READ, 'enterprises.update', 'hazards.report', 'files.upload'],
   enterprise_principal: [
     ...ENTERPRISE_BASE,
     'inspections.create',
@@ -103,8 +125,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.create',
     'users.update',
     'users.reset_password',
+    'reports.verify',
+    'reports.read_identity',
+    'reports.settings',
+    'reports.configure',
   ],
-  enterprise_safety_manager: [...ENTERPRISE_BASE, 'inspections.create', 'enterprises.update'],
+  enterprise_safety_manager: [...ENTERPRISE_BASE, 'inspections.create', 'enterprises.update', 'reports.verify', 'reports.settings'],
   enterprise_staff: ENTERPRISE_BASE,
   expert: ['regions.read', 'enterprises.read', 'standard.read', 'inspections.read', 'hazards.read'],
 };

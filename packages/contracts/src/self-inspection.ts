@@ -234,37 +234,6 @@ export const HAZARD_STATUS_LABELS: Record<(typeof HAZARD_STATUSES)[number], stri
   closed: '已销号',
 };
 
-export const hazardDto = z.object({
-  id: z.string(),
-  enterpriseId: z.string(),
-  enterpriseName: z.string(),
-  regionName: z.string(),
-  source: z.enum(HAZARD_SOURCES),
-  level: z.enum(HAZARD_LEVELS),
-  status: z.enum(HAZARD_STATUSES),
-  description: z.string(),
-  location: z.string().nullable(),
-  photos: z.array(z.string()),
-  standardItem: z
-    .object({
-      id: z.string(),
-      key: z.string(),
-      articleLabel: z.string(),
-      itemLabel: z.string(),
-      text: z.string(),
-      version: z.number().int(),
-    })
-    .nullable(),
-  inspectionId: z.string().nullable(),
-  foundAt: z.string(),
-  createdAt: z.string(),
-});
-export type HazardDto = z.infer<typeof hazardDto>;
-export const hazardListQuery = listQuery.extend({
-  enterpriseId: uuidSchema.optional(),
-  level: z.enum(HAZARD_LEVELS).optional(),
-  status: z.enum(HAZARD_STATUSES).optional(),
-  source: z.enum(HAZARD_SOURCES).optional(),
-});
+// The hazard DTO and list query live in hazards.ts (the hazard closed loop).
 
 export const fileDto = z.object({ hash: z.string(), mime: z.string(), size: z.number().int(), url: z.string() });

@@ -3,6 +3,8 @@ export * from './migrate.js';
 export * as schema from './schema/index.js';
 export * from './seed/catalogs.seed.js';
 export * from './seed/demo-enterprises.data.js';
+export * from './seed/escalation-rules.data.js';
+export * from './seed/escalation-rules.seed.js';
 export * from './seed/hazard-standard.seed.js';
 export * from './seed/hazard-standard-2023.data.js';
 export * from './seed/regions.data.js';

@@ -1,4 +1,5 @@
 export * from './applicability.js';
+export * from './calendar.js';
 export * from './cell-values.js';
 export * from './credit-code.js';
 export * from './quarter.js';

@@ -3,10 +3,12 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { catalogRoutes } from './catalogs/catalogs.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { employeeReportRoutes } from './employee-reports/employee-reports.routes.js';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { fileRoutes } from './files/files.routes.js';
 import { hazardRoutes } from './hazards/hazards.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
 import { selfInspectionRoutes } from './self-inspection/self-inspection.routes.js';
 import { standardRoutes } from './standard/standard.routes.js';
@@ -27,6 +29,6 @@ export async function registerModules(app: FastifyInstance, opts: { loginRateLim
   await app.register(hazardRoutes);
   await app.register(selfInspectionRoutes);
   // hazard-loop routes
-  // notifications routes
-  // employee-reports routes
+  await app.register(notificationRoutes); // notifications routes
+  await app.register(employeeReportRoutes, { filesDir: opts.filesDir }); // employee-reports routes
 }

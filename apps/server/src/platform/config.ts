@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { isValidCron } from './scheduler.js';
 
 const boolFlag = z.enum(['0', '1', 'true', 'false'], { error: '只能是 0 或 1' }).transform((v) => v === '1' || v === 'true');
 
@@ -39,6 +40,14 @@ const envSchema = z.object({
     .default('web,ingest,jobs')
     .transform((s) => s.split(',').map((r) => r.trim()))
     .pipe(z.array(z.enum(['web', 'ingest', 'jobs'], { error: '只能是 web、ingest、jobs' }))),
+  ESCALATION_CRON: z.string().refine(isValidCron, { error: '不是有效的 cron 表达式' }).default('*/5 * * * *'),
+  OUTBOX_CRON: z.string().refine(isValidCron, { error: '不是有效的 cron 表达式' }).default('*/30 * * * * *'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: '必须以 smtp:// 或 smtps:// 开头' })
+    .optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 网址' }).optional(),
 });
 
 export interface Config {
@@ -56,6 +65,14 @@ export interface Config {
   loginRateLimit: number;
   logLevel: string;
   roles: ('web' | 'ingest' | 'jobs')[];
+  /** Reminder sweeps (escalation, quarterly rounds) and outbox delivery schedules (croner, Asia/Shanghai). */
+  escalationCron: string;
+  outboxCron: string;
+  /** E-mail channel; unset = e-mail messages fail with a clear error. */
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
+  /** Absolute address of the web app, for links in robot and e-mail messages. */
+  publicUrl: string | undefined;
   /** Directory of the built web app, served at /. */
   webDist: string | undefined;
 }
@@ -90,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     roles: e.ZHIBEN_ROLES,
+    escalationCron: e.ESCALATION_CRON,
+    outboxCron: e.OUTBOX_CRON,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    publicUrl: e.PUBLIC_URL,
     webDist: undefined,
   };
 }

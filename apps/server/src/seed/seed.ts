@@ -3,11 +3,13 @@ import {
   type Db,
   DEMO_ACCOUNT_ENTERPRISE_CREDIT_CODE,
   demoEnterprises,
+  ESCALATION_RULES,
   HAZARD_STANDARD_2023,
   RISK_TAGS,
   SECTOR_RULE_SET,
   schema,
   seedCatalogs,
+  seedEscalationRules,
   seedHazardStandard,
   seedRegions,
   type Tx,
@@ -18,6 +20,8 @@ import type { Clock } from '../platform/clock.js';
 import { mutate } from '../platform/context.js';
 import { hashPassword } from '../platform/passwords.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+import { seedDemoHazards } from './demo-hazards.js';
+import { seedDemoReports } from './demo-reports.js';
 
 export interface SeedOptions {
   demo: boolean;
@@ -45,6 +49,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     const regionIds = await seedRegions(tx);
     await seedCatalogs(tx, { tags: RISK_TAGS, sectorRuleSet: SECTOR_RULE_SET });
     await seedHazardStandard(tx, HAZARD_STANDARD_2023);
+    await seedEscalationRules(tx, ESCALATION_RULES);
     const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(schema.users);
     if (n > 0) {
       return { result: { created: false, accounts: [] }, audit: { action: 'system.started', entityType: 'system', entityId: null } };
@@ -77,6 +82,8 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
         mustChangePassword: false,
       });
     }
+    await seedDemoHazards(tx, { now: options.clock(), demoEnterpriseId: enterpriseId });
+    await seedDemoReports(tx, { now: options.clock(), demoEnterpriseId: enterpriseId });
     const accounts = DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role }));
     return {
       result: { created: true, accounts },

@@ -2,12 +2,21 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CameraOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { MeResponse, RoleSide } from '@zhiben/contracts';
 import type { ComponentType } from 'react';
@@ -43,6 +52,7 @@ const NOT_ENTERPRISE: readonly RoleSide[] = ['bureau', 'township', 'expert'];
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', label: '首页', path: '/', icon: DashboardOutlined, access: PAGE_ACCESS.home, sides: NOT_ENTERPRISE },
   { key: 'workbench', label: '工作台', path: '/', icon: DesktopOutlined, access: PAGE_ACCESS.home, sides: ['enterprise'] },
+  { key: 'my-enterprise', label: '企业信息', path: '/my/enterprise', icon: ProfileOutlined, access: PAGE_ACCESS.myEnterprise },
   {
     key: 'enterprise-management',
     label: '企业管理',
@@ -58,6 +68,66 @@ export const MENU: readonly MenuEntry[] = [
       },
     ],
   },
+  {
+    key: 'self-inspection',
+    label: '自查自改',
+    icon: SafetyCertificateOutlined,
+    children: [
+      {
+        key: 'self-inspection-run',
+        label: '开展检查',
+        path: '/self-inspection',
+        icon: CameraOutlined,
+        access: PAGE_ACCESS.inspections,
+        sides: ['enterprise'],
+      },
+      {
+        key: 'my-checklist',
+        label: '本企业清单',
+        path: '/self-inspection/checklist',
+        icon: FileSearchOutlined,
+        access: PAGE_ACCESS.checklist,
+      },
+    ],
+  },
+  { key: 'my-hazards', label: '隐患整改', path: '/hazards', icon: WarningOutlined, access: PAGE_ACCESS.hazards, sides: ['enterprise'] },
+  {
+    key: 'hazard-governance',
+    label: '隐患治理',
+    icon: WarningOutlined,
+    children: [
+      {
+        key: 'hazards',
+        label: '隐患台账',
+        path: '/hazards',
+        icon: UnorderedListOutlined,
+        access: PAGE_ACCESS.hazards,
+        sides: NOT_ENTERPRISE,
+      },
+      {
+        key: 'inspections',
+        label: '企业自查记录',
+        path: '/self-inspection',
+        icon: OrderedListOutlined,
+        access: PAGE_ACCESS.inspections,
+        sides: NOT_ENTERPRISE,
+      },
+      {
+        key: 'inspection-stats',
+        label: '自查统计',
+        path: '/self-inspection/stats',
+        icon: BarChartOutlined,
+        access: PAGE_ACCESS.inspectionStats,
+      },
+      {
+        key: 'principal-compliance',
+        label: '负责人带队检查',
+        path: '/self-inspection/principal-compliance',
+        icon: FlagOutlined,
+        access: PAGE_ACCESS.principalCompliance,
+      },
+    ],
+  },
   { key: 'my-users', label: '人员账号', path: '/my/users', icon: TeamOutlined, access: PAGE_ACCESS.myUsers },
   {
     key: 'system',
@@ -66,6 +136,14 @@ export const MENU: readonly MenuEntry[] = [
     children: [
       { key: 'admin-users', label: '用户管理', path: '/admin/users', icon: UserOutlined, access: PAGE_ACCESS.adminUsers },
       { key: 'admin-regions', label: '行政区划', path: '/admin/regions', icon: ApartmentOutlined, access: PAGE_ACCESS.regions },
+      {
+        key: 'admin-standard',
+        label: '清单库',
+        path: '/admin/standard',
+        icon: BookOutlined,
+        access: PAGE_ACCESS.standard,
+        sides: NOT_ENTERPRISE,
+      },
       { key: 'admin-audit', label: '审计日志', path: '/admin/audit', icon: AuditOutlined, access: PAGE_ACCESS.audit },
     ],
   },

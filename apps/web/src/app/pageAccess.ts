@@ -7,8 +7,15 @@ import type { Access } from './access';
 export const PAGE_ACCESS = {
   home: {},
   enterprises: { permission: 'enterprises.read' },
+  myEnterprise: { permission: 'enterprises.read', sides: ['enterprise'] },
   adminUsers: { permission: 'users.read', sides: ['bureau'] },
   myUsers: { permission: 'users.read', sides: ['enterprise'] },
   regions: { permission: 'regions.read', sides: ['bureau'] },
   audit: { permission: 'audit.read' },
+  standard: { permission: 'standard.read' },
+  checklist: { permission: 'standard.read', sides: ['enterprise'] },
+  inspections: { permission: 'inspections.read' },
+  inspectionStats: { permission: 'inspections.stats' },
+  principalCompliance: { permission: 'inspections.stats' },
+  hazards: { permission: 'hazards.read' },
 } as const satisfies Record<string, Access>;

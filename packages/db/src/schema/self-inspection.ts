@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { jsonb } from 'drizzle-orm/pg-core';
-import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt } from './columns.js';
 import { enterprises } from './enterprises.js';
 import { hazardStandardVersions, standardItems } from './hazard-standard.js';

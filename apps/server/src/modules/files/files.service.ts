@@ -22,6 +22,20 @@ export function sniffImage(buffer: Buffer): string | null {
 const pathOf = (dir: string, hash: string) => join(dir, hash.slice(0, 2), hash);
 
 /**
+ * Writes the bytes to disk under their content hash (sha256) and returns it: for callers that sniff the bytes
+ * themselves and record the `files` row in their own transaction (e.g. photos of an anonymous employee report).
+ */
+export async function writePhotoFile(dir: string, buffer: Buffer): Promise<string> {
+  const hash = createHash('sha256').update(buffer).digest('hex');
+  const path = pathOf(dir, hash);
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temp, buffer);
+  await rename(temp, path);
+  return hash;
+}
+
+/**
  * Stores a photo by content hash (sha256). The same bytes uploaded twice are one file. The bytes go to disk
  * first (temp name, then rename: a crash never leaves a half-written file under a valid hash), then the row.
  */
@@ -31,12 +45,7 @@ export async function storePhoto(ctx: ServiceContext, dir: string, buffer: Buffe
     throw new AppError('VALIDATION_FAILED', '只能上传 JPEG、PNG 或 WebP 格式的照片', {
       issues: [{ path: ['file'], message: '只能上传 JPEG、PNG 或 WebP 格式的照片' }],
     });
-  const hash = createHash('sha256').update(buffer).digest('hex');
-  const path = pathOf(dir, hash);
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, buffer);
-  await rename(temp, path);
+  const hash = await writePhotoFile(dir, buffer);
   const enterpriseId = ctx.principal.scope.kind === 'enterprise' ? ctx.principal.scope.enterpriseId : null;
   return mutateAs(ctx, async (tx) => {
     const inserted = await tx

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { EnterpriseDto } from '@zhiben/contracts';
-import { App, Button, Card, Empty, Flex, Form, Input, Result, Select, Table } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, Grid, Input, Result, Select, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { errorMessage, isRouteMissing } from '../../api/errors';
@@ -15,14 +15,7 @@ import { paginationOf, useListState } from '../../lib/useListState';
 import { useStoredState } from '../../lib/useStoredState';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
 import { DEFAULT_ENTERPRISE_COLUMNS, enterpriseColumns, OPTIONAL_ENTERPRISE_COLUMNS, tableWidth } from './enterpriseColumns';
-import {
-  DUST_BAND_OPTIONS,
-  SCALE_OPTIONS,
-  SECTOR_OPTIONS,
-  STANDARDIZATION_OPTIONS,
-  STATUS_OPTIONS,
-  splitCsv,
-} from './enterpriseLabels';
+import { DUST_BAND_OPTIONS, SCALE_OPTIONS, SECTOR_OPTIONS, STANDARDIZATION_OPTIONS, STATUS_OPTIONS, splitCsv } from './enterpriseLabels';
 import { useEnterpriseList } from './enterprises.api';
 import { ImportWizard } from './ImportWizard';
 import { downloadFile } from './ledger.api';
@@ -37,8 +30,9 @@ const MULTI: readonly FilterKey[] = ['tag', 'sector', 'status', 'standardization
 /** The filter form's values: multi-selects hold arrays. */
 type FormFilters = Partial<Record<FilterKey, string | string[]>>;
 
-/** Filters shown while the bar is collapsed (关键字, 风险标签, 乡镇). */
+/** Filters shown while the bar is collapsed: 关键字, 风险标签, 乡镇 (only 关键字 on phones). */
 const COLLAPSED_COUNT = 3;
+const COLLAPSED_COUNT_PHONE = 1;
 
 function toForm(filters: UrlFilters): FormFilters {
   const out: FormFilters = { ...filters };
@@ -75,6 +69,8 @@ export function EnterpriseListPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const list = useListState(FILTERS);
+  const phone = Grid.useBreakpoint().md === false;
+  const collapsedCount = phone ? COLLAPSED_COUNT_PHONE : COLLAPSED_COUNT;
   const [form] = Form.useForm<FormFilters>();
   const { catalog } = useTagCatalog();
   const [visibleColumns, setVisibleColumns] = useStoredState<string[]>('zb.enterprises.columns', DEFAULT_ENTERPRISE_COLUMNS);
@@ -90,7 +86,8 @@ export function EnterpriseListPage() {
   const { filters } = list;
   const query = useEnterpriseList({ page: list.page, pageSize: list.pageSize, sort: list.sort, ...filters });
   const formValues = useMemo(() => toForm(filters), [filters]);
-  const hiddenFilterActive = FILTERS.slice(COLLAPSED_COUNT).some((k) => filters[k]);
+  // A filter set by a link (dashboard) must not hide behind 展开: then the whole bar shows.
+  const hiddenFilterActive = FILTERS.slice(collapsedCount).some((k) => filters[k]);
 
   const columns = useMemo(
     () =>
@@ -100,8 +97,9 @@ export function EnterpriseListPage() {
         sortOrderOf: list.sortOrderOf,
         listSearch: location.search,
         onEdit: canUpdate ? (enterprise) => setEditing({ enterprise }) : undefined,
+        fixedColumns: !phone,
       }),
-    [catalog, visibleColumns, list.sortOrderOf, location.search, canUpdate],
+    [catalog, visibleColumns, list.sortOrderOf, location.search, canUpdate, phone],
   );
 
   const exportList = async () => {
@@ -138,7 +136,7 @@ export function EnterpriseListPage() {
         values={formValues}
         onSearch={(v) => list.setFilters(fromForm(v))}
         onReset={() => list.setFilters({})}
-        collapsedCount={hiddenFilterActive ? FILTERS.length : COLLAPSED_COUNT}
+        collapsedCount={hiddenFilterActive ? FILTERS.length : collapsedCount}
         testIdPrefix="enterprises"
       >
         <Form.Item key="q" name="q" label="关键字">

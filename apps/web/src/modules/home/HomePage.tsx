@@ -2,16 +2,23 @@ import { RightOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
 import { createElement } from 'react';
 import { Link } from 'react-router';
-import { roleLabelOf, scopeLabelOf, sideOf } from '../../app/access';
+import { can, roleLabelOf, scopeLabelOf, sideOf } from '../../app/access';
 import { visibleLeaves } from '../../app/menu';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { RegistryDashboard } from './RegistryDashboard';
 
 /**
- * 首页 (bureau, township, expert) / 工作台 (enterprise). A welcome card for now; the dashboard
- * (驾驶舱) and the enterprise to-do list replace it when their APIs exist.
+ * 首页: the registry dashboard (驾驶舱) for bureau and township users; 工作台 (enterprise) and sides without
+ * dashboard access keep the welcome card until their to-do lists exist.
  */
 export function HomePage() {
+  const me = useSession();
+  if (sideOf(me) !== 'enterprise' && can(me, 'dashboard.read')) return <RegistryDashboard />;
+  return <WelcomeHome />;
+}
+
+function WelcomeHome() {
   const me = useSession();
   const enterpriseSide = sideOf(me) === 'enterprise';
   usePageTitle(enterpriseSide ? '工作台' : '首页');
@@ -39,7 +46,7 @@ export function HomePage() {
           title={
             enterpriseSide
               ? '工作台待办（隐患整改、自查任务等）将随相关功能上线后在此显示。'
-              : '驾驶舱统计图表将随隐患、监测等功能上线后在此显示。'
+              : '您的账号可查阅企业台账与检查清单；统计驾驶舱供区局和乡镇（街道）监管人员使用。'
           }
         />
       </Card>

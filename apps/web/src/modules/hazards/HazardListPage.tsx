@@ -1,0 +1,268 @@
+import { PictureOutlined, RightOutlined } from '@ant-design/icons';
+import {
+  HAZARD_LEVEL_LABELS,
+  HAZARD_LEVELS,
+  HAZARD_SOURCE_LABELS,
+  HAZARD_SOURCES,
+  HAZARD_STATUS_LABELS,
+  HAZARD_STATUSES,
+  type HazardDto,
+} from '@zhiben/contracts';
+import { Card, Empty, Flex, Form, Grid, Input, Pagination, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { ColumnChooser } from '../../components/ColumnChooser';
+import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { FilterBar } from '../../components/FilterBar';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { testId } from '../../lib/testId';
+import { formatDateTime } from '../../lib/time';
+import { paginationOf, useListState } from '../../lib/useListState';
+import { useStoredState } from '../../lib/useStoredState';
+import { HazardDrawer } from './HazardDrawer';
+import { HazardLevelTag, HazardStatusTag } from './hazardLabels';
+import { useHazards } from './hazards.api';
+
+const FILTERS = ['level', 'status', 'source', 'enterpriseId', 'q'] as const;
+const OPTIONAL_COLUMNS = [
+  { key: 'source', title: '来源' },
+  { key: 'standard', title: '判定依据' },
+  { key: 'photos', title: '照片' },
+];
+const DEFAULT_COLUMNS = OPTIONAL_COLUMNS.map((c) => c.key);
+type Filters = { level?: string; status?: string; source?: string; enterpriseId?: string; q?: string };
+
+const refOf = (h: HazardDto) => (h.standardItem ? `${h.standardItem.articleLabel}${h.standardItem.itemLabel}` : null);
+
+/** 隐患台账 (bureau) / 隐患整改 (enterprise): hazards in scope; a row opens the detail (also linkable: ?hazard=id). */
+export function HazardListPage() {
+  const me = useSession();
+  const enterpriseSide = me.scope.kind === 'enterprise';
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
+  const list = useListState(FILTERS);
+  const [form] = Form.useForm<Filters>();
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('hazard') ?? undefined;
+  const query = useHazards({ page: list.page, pageSize: list.pageSize, sort: list.sort, ...list.filters });
+  const [visibleColumns, setVisibleColumns] = useStoredState<string[]>('zb.hazards.columns', DEFAULT_COLUMNS);
+
+  const open = (id: string | undefined) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set('hazard', id);
+        else next.delete('hazard');
+        return next;
+      },
+      { replace: !id },
+    );
+
+  const columns = useMemo<TableColumnsType<HazardDto>>(
+    () => [
+      {
+        title: '发现时间',
+        key: 'foundAt',
+        width: 150,
+        sorter: true,
+        sortOrder: list.sortOrderOf('foundAt'),
+        render: (_, h) => formatDateTime(h.foundAt),
+      },
+      ...(enterpriseSide
+        ? []
+        : [
+            {
+              title: '企业',
+              key: 'enterprise',
+              width: 220,
+              render: (_: unknown, h: HazardDto) => (
+                <Flex vertical>
+                  <Typography.Text ellipsis={{ tooltip: h.enterpriseName }}>{h.enterpriseName}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {h.regionName}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
+          ]),
+      {
+        title: '级别',
+        key: 'level',
+        width: 100,
+        sorter: true,
+        sortOrder: list.sortOrderOf('level'),
+        render: (_, h) => <HazardLevelTag level={h.level} />,
+      },
+      {
+        title: '状态',
+        key: 'status',
+        width: 96,
+        sorter: true,
+        sortOrder: list.sortOrderOf('status'),
+        render: (_, h) => <HazardStatusTag status={h.status} />,
+      },
+      { title: '来源', key: 'source', width: 96, render: (_, h) => HAZARD_SOURCE_LABELS[h.source] },
+      {
+        title: '判定依据',
+        key: 'standard',
+        width: 130,
+        render: (_, h) => {
+          const ref = refOf(h);
+          return ref ? <span data-testid={`hazard-ref-${h.id}`}>{ref}</span> : <Typography.Text type="secondary">—</Typography.Text>;
+        },
+      },
+      {
+        title: '隐患描述',
+        key: 'description',
+        render: (_, h) => (
+          <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2 }}>
+            {h.description}
+          </Typography.Paragraph>
+        ),
+      },
+      {
+        title: '照片',
+        key: 'photos',
+        width: 70,
+        render: (_, h) =>
+          h.photos.length > 0 ? (
+            <span>
+              <PictureOutlined /> {h.photos.length}
+            </span>
+          ) : (
+            <Typography.Text type="secondary">—</Typography.Text>
+          ),
+      },
+    ],
+    [enterpriseSide, list.sortOrderOf],
+  );
+  const shownColumns = useMemo(() => {
+    const optional = new Set(OPTIONAL_COLUMNS.map((c) => c.key));
+    return columns.filter((c) => !optional.has(String(c.key)) || visibleColumns.includes(String(c.key)));
+  }, [columns, visibleColumns]);
+
+  const empty = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        list.filtered ? (
+          '没有符合条件的隐患，请调整查询条件'
+        ) : enterpriseSide ? (
+          <span>
+            暂无隐患，点击<Link to="/self-inspection">「开展自查」</Link>按清单排查
+          </span>
+        ) : (
+          '暂无隐患，企业自查发现的隐患将在此显示'
+        )
+      }
+    />
+  );
+
+  return (
+    <Flex vertical gap={phone ? 12 : 16}>
+      <PageHeader
+        title={enterpriseSide ? '隐患整改' : '隐患台账'}
+        description={enterpriseSide ? '本企业自查等途径发现的隐患' : '辖区企业隐患；自查中判定为不符合的标准条款自动列为重大隐患'}
+      />
+      <FilterBar<Filters>
+        form={form}
+        values={list.filters}
+        onSearch={(v) => list.setFilters(v)}
+        onReset={() => list.setFilters({})}
+        collapsedCount={phone ? 1 : enterpriseSide ? 3 : 4}
+        testIdPrefix="hazards"
+      >
+        <Form.Item key="level" name="level" label="级别">
+          <Select
+            allowClear
+            placeholder="全部"
+            options={HAZARD_LEVELS.map((l) => ({ value: l, label: HAZARD_LEVEL_LABELS[l], ...testId(`hazards-level-${l}`) }))}
+            data-testid="hazards-filter-level"
+          />
+        </Form.Item>
+        <Form.Item key="status" name="status" label="状态">
+          <Select
+            allowClear
+            placeholder="全部"
+            options={HAZARD_STATUSES.map((s) => ({ value: s, label: HAZARD_STATUS_LABELS[s] }))}
+            data-testid="hazards-filter-status"
+          />
+        </Form.Item>
+        {enterpriseSide ? null : (
+          <Form.Item key="enterpriseId" name="enterpriseId" label="企业">
+            <EnterpriseSelect data-testid="hazards-filter-enterprise" />
+          </Form.Item>
+        )}
+        <Form.Item key="q" name="q" label="关键字">
+          <Input allowClear placeholder="隐患描述，如 第十一条(八)" data-testid="hazards-filter-q" />
+        </Form.Item>
+        <Form.Item key="source" name="source" label="来源">
+          <Select allowClear placeholder="全部" options={HAZARD_SOURCES.map((s) => ({ value: s, label: HAZARD_SOURCE_LABELS[s] }))} />
+        </Form.Item>
+      </FilterBar>
+      {query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : phone ? (
+        <Flex vertical gap={10} data-testid="hazards-list">
+          {query.isLoading && <Card loading size="small" />}
+          {query.data?.items.length === 0 && <Card size="small">{empty}</Card>}
+          {query.data?.items.map((h) => (
+            <Card key={h.id} size="small" hoverable onClick={() => open(h.id)} data-testid={`hazard-card-${h.id}`}>
+              <Flex justify="space-between" align="center" gap={8}>
+                <Flex vertical gap={6} style={{ minWidth: 0, flex: 1 }}>
+                  <Flex gap={6} wrap align="center">
+                    <HazardLevelTag level={h.level} />
+                    <HazardStatusTag status={h.status} />
+                    {refOf(h) && <Typography.Text strong>{refOf(h)}</Typography.Text>}
+                  </Flex>
+                  <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2 }}>
+                    {h.description}
+                  </Typography.Paragraph>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(h.foundAt)} · {HAZARD_SOURCE_LABELS[h.source]}
+                    {enterpriseSide ? '' : ` · ${h.enterpriseName}`}
+                    {h.photos.length > 0 ? ` · 照片 ${h.photos.length}` : ''}
+                  </Typography.Text>
+                </Flex>
+                <RightOutlined style={{ color: 'rgba(0,0,0,0.3)' }} />
+              </Flex>
+            </Card>
+          ))}
+          {(query.data?.total ?? 0) > list.pageSize && (
+            <Pagination
+              simple
+              align="center"
+              current={list.page}
+              pageSize={list.pageSize}
+              total={query.data?.total ?? 0}
+              onChange={(page) => list.onTableChange({ current: page, pageSize: list.pageSize }, {}, {})}
+            />
+          )}
+        </Flex>
+      ) : (
+        <Card>
+          <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
+            <Typography.Text type="secondary">点击一行查看隐患详情、现场照片和判定依据</Typography.Text>
+            <ColumnChooser columns={OPTIONAL_COLUMNS} visible={visibleColumns} onChange={setVisibleColumns} />
+          </Flex>
+          <Table<HazardDto>
+            className="zb-clickable-rows"
+            rowKey="id"
+            columns={shownColumns}
+            dataSource={query.data?.items}
+            loading={query.isFetching}
+            pagination={paginationOf(list, query.data?.total)}
+            onChange={list.onTableChange}
+            onRow={(h) => ({ onClick: () => open(h.id), ...testId(`hazard-row-${h.id}`) })}
+            scroll={{ x: enterpriseSide ? 900 : 1120 }}
+            locale={{ emptyText: empty }}
+            data-testid="hazards-table"
+          />
+        </Card>
+      )}
+      <HazardDrawer id={openId} onClose={() => open(undefined)} />
+    </Flex>
+  );
+}
