@@ -172,7 +172,7 @@ describe('major hazard: the bureau judges and accepts', () => {
     });
     expect(reported.statusCode, reported.body).toBe(200);
     const id = reported.json().id;
-    expect(reported.json().standardItem.id).toBe(f.itemId);
+    expect(reported.json().standardItem.key).toBe(f.item.key);
     // the bureau is told that a major hazard awaits its judgement
     expect((await notificationsOf(officerId)).some((n) => n.entityId === id && n.kind === 'hazard.pending_judgement')).toBe(true);
 
@@ -299,9 +299,9 @@ describe('reporting rules', () => {
     expect((await post(f.safety, { description: '重大隐患', level: 'major' })).statusCode).toBe(400);
     const all = (await as(t.app, officer).get('/api/v1/hazard-standard/items?pageSize=200')).json().items as { id: string; key: string }[];
     const checklist = (await as(t.app, f.principal).get(`/api/v1/enterprises/${f.enterprise.id}/checklist`)).json().items as {
-      id: string;
+      key: string;
     }[];
-    const foreign = all.find((i) => !checklist.some((c) => c.id === i.id));
+    const foreign = all.find((i) => !checklist.some((c) => c.key === i.key));
     const bad = await post(f.safety, { description: '重大隐患', level: 'major', standardItemId: foreign?.id });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.issues[0].path).toEqual(['body', 'standardItemId']);
@@ -324,6 +324,24 @@ describe('reporting rules', () => {
     // photos of another enterprise are not usable
     const foreignPhoto = await upload(other.staff);
     expect((await post(f.staff, { description: '照片不是本企业的', photos: [foreignPhoto] })).statusCode).toBe(400);
+  });
+
+  it('takes an item of an earlier standard version as the same item of the current version', async () => {
+    const f = await firm();
+    const fresh = (await as(t.app, f.principal).get(`/api/v1/enterprises/${f.enterprise.id}/checklist`)).json().items[0];
+    const edit = await as(t.app, officer).patch(`/api/v1/hazard-standard/items/${fresh.id}`, {
+      keywords: ['隐患闭环测试'],
+      note: '测试修订',
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const res = await as(t.app, f.safety).post('/api/v1/hazards', {
+      description: '按旧版本条款上报',
+      level: 'major',
+      standardItemId: fresh.id,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().standardItem.key).toBe(fresh.key);
+    expect(res.json().standardItem.id).not.toBe(fresh.id);
   });
 
   it('checks the responsible person and the deadline when judging', async () => {

@@ -338,7 +338,7 @@ describe('to-do list (computed from current state)', () => {
     expect(staff.find((i) => i.entityId === planned?.id)).toMatchObject({
       kind: 'inspection_open',
       link: `/self-inspection/${planned?.id}`,
-      due: '2020-01-06T15:59:59.000Z',
+      due: '2020-01-06T15:59:59.999Z',
       overdue: true,
     });
     expect(staff.some((i) => i.kind === 'quarter_round')).toBe(false);

@@ -15,6 +15,8 @@ export interface ScheduledJob {
   /** PostgreSQL advisory lock key; omit for jobs that are safe to run on every instance at once. */
   lockKey?: number;
   run(now: Date): Promise<unknown>;
+  /** Whether a run's result is worth an info log line; default: it reports a non-zero count. */
+  worthLogging?(value: unknown): boolean;
 }
 
 export type JobOutcome =
@@ -124,7 +126,7 @@ export function startScheduler(
       new Cron(job.schedule, { name: `zhiben:${job.name}`, timezone: options.timezone ?? 'Asia/Shanghai', unref: true }, async () => {
         const outcome = await execute(job);
         // Quiet ticks (nothing due) are not logged: the delivery job runs every 30 s.
-        if (outcome.status === 'ran' && didWork(outcome.value))
+        if (outcome.status === 'ran' && (job.worthLogging ?? didWork)(outcome.value))
           options.log?.info({ job: job.name, ms: outcome.ms, result: outcome.value }, 'scheduled job ran');
       }),
   );

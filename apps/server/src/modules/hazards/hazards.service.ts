@@ -114,16 +114,22 @@ export async function timeline(ctx: ServiceContext, id: string): Promise<{ items
 export const invalid = (field: string, message: string) =>
   new AppError('VALIDATION_FAILED', message, { issues: [{ path: ['body', field], message }] });
 
-/** The standard item must be one of the enterprise's current checklist (一行业一清单). */
-export async function assertChecklistItem(
+/**
+ * The standard item must be one of the enterprise's current checklist (一行业一清单). An item of an earlier version
+ * of the standard stands for the same item (same key) of the current version, so a form opened just before the
+ * bureau published a new version still works; the hazard links the current wording. Returns the current item id.
+ */
+export async function resolveChecklistItem(
   db: Executor,
   enterprise: { id: string; sector: string | null; riskTags: string[] },
   itemId: string,
-) {
+): Promise<string> {
   const checklist = await checklistFor(db, enterprise);
-  if (!checklist.rows.some((r) => r.id === itemId)) {
-    throw invalid('standardItemId', '所选条款不在该企业现行的重大事故隐患检查清单中');
-  }
+  if (checklist.rows.some((r) => r.id === itemId)) return itemId;
+  const [chosen] = await db.select({ key: schema.standardItems.key }).from(schema.standardItems).where(eq(schema.standardItems.id, itemId));
+  const current = chosen && checklist.rows.find((r) => r.key === chosen.key);
+  if (!current) throw invalid('standardItemId', '所选条款不在该企业现行的重大事故隐患检查清单中');
+  return current.id;
 }
 
 /**
@@ -143,7 +149,7 @@ export async function create(ctx: ServiceContext, body: CreateHazardBody): Promi
   const allowedSources: readonly string[] = enterpriseSide ? ENTERPRISE_REPORT_SOURCES : BUREAU_REPORT_SOURCES;
   const source = (body.source ?? allowedSources[0]) as CreateHazardBody['source'] & string;
   if (!allowedSources.includes(source)) throw invalid('source', '隐患来源不正确');
-  if (body.standardItemId) await assertChecklistItem(ctx.db, enterprise, body.standardItemId);
+  const standardItemId = body.standardItemId ? await resolveChecklistItem(ctx.db, enterprise, body.standardItemId) : null;
   await assertPhotosUsable(ctx, body.photos, enterpriseId);
   const now = ctx.clock();
   const foundAt = body.foundAt ? new Date(body.foundAt) : now;
@@ -156,7 +162,7 @@ export async function create(ctx: ServiceContext, body: CreateHazardBody): Promi
       source,
       sourceRef: null,
       level: body.level,
-      standardItemId: body.standardItemId ?? null,
+      standardItemId,
       description: body.description,
       location: body.location ?? null,
       photos: [...new Set(body.photos)],

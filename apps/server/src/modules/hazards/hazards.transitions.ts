@@ -26,7 +26,7 @@ import { assertPhotosUsable } from '../files/files.service.js';
 import { authorize, requireEvidence } from './hazards.machine.js';
 import { notifyEnterpriseManagers, notifyNext } from './hazards.notify.js';
 import { enterpriseNameOf, enterpriseUser, type HazardRecord, hazardRecord, isDelisted, lockHazard } from './hazards.repository.js';
-import { assertChecklistItem, get, invalid } from './hazards.service.js';
+import { get, invalid, resolveChecklistItem } from './hazards.service.js';
 
 type HazardChanges = Partial<typeof schema.hazards.$inferInsert>;
 
@@ -168,10 +168,10 @@ async function responsibleOf(tx: Tx, enterpriseId: string, body: { responsibleUs
   return { responsibleUserId: null, responsibleName: body.responsibleName };
 }
 
-async function assertItemFor(tx: Tx, h: HazardRecord, itemId: string) {
+async function checklistItemFor(tx: Tx, h: HazardRecord, itemId: string): Promise<string> {
   const enterprise = await findEnterprise(tx, { kind: 'all' }, h.enterpriseId);
   if (!enterprise) throw notFound();
-  await assertChecklistItem(tx, enterprise, itemId);
+  return resolveChecklistItem(tx, enterprise, itemId);
 }
 
 /**
@@ -186,9 +186,9 @@ export function judge(ctx: ServiceContext, id: string, body: JudgeHazardBody) {
     evidence: { note: body.note },
     plan: async (tx, h, now) => {
       const major = body.level === 'major';
-      const standardItemId = body.standardItemId === undefined ? h.standardItemId : body.standardItemId;
+      let standardItemId = body.standardItemId === undefined ? h.standardItemId : body.standardItemId;
       if (major && !standardItemId) throw invalid('standardItemId', '重大隐患须选择对应的判定标准条款');
-      if (standardItemId && standardItemId !== h.standardItemId) await assertItemFor(tx, h, standardItemId);
+      if (standardItemId && standardItemId !== h.standardItemId) standardItemId = await checklistItemFor(tx, h, standardItemId);
       return {
         changes: {
           level: body.level,

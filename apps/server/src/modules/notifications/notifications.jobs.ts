@@ -2,8 +2,8 @@ import type { Db } from '@zhiben/db';
 import { deliverDue, type FetchLike, type Mailer, smtpMailer } from '../../platform/channels/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { advisoryJobLock, type JobLog, type Scheduler, startScheduler } from '../../platform/scheduler.js';
-import { runEscalationSweep } from './escalation.jobs.js';
-import { runQuarterReminderSweep } from './quarter-reminder.jobs.js';
+import { type EscalationSweepResult, runEscalationSweep } from './escalation.jobs.js';
+import { type QuarterSweepResult, runQuarterReminderSweep } from './quarter-reminder.jobs.js';
 
 /** Advisory lock keys (PostgreSQL): one instance runs the sweeps per tick. */
 const REMINDER_SWEEP_LOCK = 72_110_101;
@@ -36,6 +36,10 @@ export function startNotificationJobs(options: NotificationJobsOptions): Schedul
         schedule: options.escalationCron,
         lockKey: REMINDER_SWEEP_LOCK,
         run: async (now) => ({ escalation: await runEscalationSweep(db, now), quarter: await runQuarterReminderSweep(db, now) }),
+        worthLogging: (value) => {
+          const { escalation: e, quarter: q } = value as { escalation: EscalationSweepResult; quarter: QuarterSweepResult };
+          return e.notifications + e.outbox + q.notifications + q.outbox > 0;
+        },
       },
       {
         name: 'outbox',

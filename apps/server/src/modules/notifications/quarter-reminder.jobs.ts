@@ -1,5 +1,5 @@
 import type { Db } from '@zhiben/db';
-import { daysLeftInQuarter, formatQuarter, inReminderWindow, quarterOf, quarterRange } from '@zhiben/domain';
+import { daysLeftInQuarter, formatQuarter, inReminderWindow, quarterOf, quarterRange, shanghaiDate } from '@zhiben/domain';
 import { enqueueOutbox, type OutboxChannel, type OutboxMessage } from '../../platform/channels/index.js';
 import { principalCompliance } from '../self-inspection/compliance.repository.js';
 import { loadAudience, loadChannels, shanghaiTime } from './audience.js';
@@ -41,7 +41,7 @@ export async function runQuarterReminderSweep(db: Db, now: Date, options: { ente
   const enterpriseIds = missing.map((m) => m.enterpriseId);
   const audience = await loadAudience(db, enterpriseIds, []);
   const channels = await loadChannels(db);
-  const day = local.toISOString().slice(0, 10);
+  const day = shanghaiDate(now);
   const lastDay = shanghaiTime(new Date(end.getTime() - 1)).slice(0, 10);
   const daysLeft = daysLeftInQuarter(now);
 

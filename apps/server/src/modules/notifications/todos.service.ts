@@ -10,7 +10,7 @@ import {
   type TodoDto,
 } from '@zhiben/contracts';
 import { schema } from '@zhiben/db';
-import { formatQuarter, quarterOf, quarterRange } from '@zhiben/domain';
+import { endOfShanghaiDay, formatQuarter, quarterOf, quarterRange } from '@zhiben/domain';
 import { and, asc, eq, inArray, isNotNull, lte, or, type SQL } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.js';
 import { can } from '../../platform/principal.js';
@@ -126,8 +126,8 @@ export async function todosFor(ctx: ServiceContext): Promise<{ items: TodoDto[];
       .orderBy(asc(selfInspections.plannedDate), asc(selfInspections.createdAt))
       .limit(LIMIT);
     for (const i of rows) {
-      // A planned date is a local calendar day: due at its end (23:59:59 Asia/Shanghai).
-      const due = i.plannedDate ? new Date(`${i.plannedDate}T23:59:59+08:00`) : null;
+      // A planned date is a local calendar day: due at its end (Asia/Shanghai).
+      const due = i.plannedDate ? endOfShanghaiDay(i.plannedDate) : null;
       items.push({
         kind: 'inspection_open',
         title: `${i.status === 'planned' ? '待开始' : '进行中'}的自查：${i.title}`,
