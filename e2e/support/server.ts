@@ -141,6 +141,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await waitForHealth(server, options.timeoutMs ?? 90_000);
   } catch (err) {
     await server.stop(2_000);
+    if (!options.dataDir) removeDir(dataDir);
     throw err;
   }
   return server;
