@@ -8,10 +8,11 @@ import {
   HAZARD_STATUSES,
   type HazardDto,
 } from '@zhiben/contracts';
-import { Card, Empty, Flex, Form, Grid, Input, Pagination, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, Empty, Flex, Form, Grid, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
+import { CardListPager } from '../../components/CardListPager';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { FilterBar } from '../../components/FilterBar';
@@ -230,16 +231,7 @@ export function HazardListPage() {
               </Flex>
             </Card>
           ))}
-          {(query.data?.total ?? 0) > list.pageSize && (
-            <Pagination
-              simple
-              align="center"
-              current={list.page}
-              pageSize={list.pageSize}
-              total={query.data?.total ?? 0}
-              onChange={(page) => list.onTableChange({ current: page, pageSize: list.pageSize }, {}, {})}
-            />
-          )}
+          <CardListPager list={list} total={query.data?.total} />
         </Flex>
       ) : (
         <Card>

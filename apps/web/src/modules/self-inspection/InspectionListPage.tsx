@@ -1,25 +1,11 @@
 import { PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { INSPECTION_FREQUENCY_LABELS, INSPECTION_STATUS_LABELS, INSPECTION_STATUSES, type InspectionDto } from '@zhiben/contracts';
-import {
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Pagination,
-  Progress,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Empty, Flex, Form, Grid, Input, Progress, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { can } from '../../app/access';
 import { useSession } from '../../app/session';
+import { CardListPager } from '../../components/CardListPager';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { FilterBar } from '../../components/FilterBar';
@@ -244,16 +230,7 @@ export function InspectionListPage() {
               </Card>
             </Link>
           ))}
-          {(query.data?.total ?? 0) > list.pageSize && (
-            <Pagination
-              simple
-              align="center"
-              current={list.page}
-              pageSize={list.pageSize}
-              total={query.data?.total ?? 0}
-              onChange={(page) => list.onTableChange({ current: page, pageSize: list.pageSize }, {}, {})}
-            />
-          )}
+          <CardListPager list={list} total={query.data?.total} />
         </Flex>
       ) : (
         <Card>
