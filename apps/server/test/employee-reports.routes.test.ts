@@ -1,5 +1,6 @@
 import { schema } from '@zhiben/db';
 import { and, eq } from 'drizzle-orm';
+import { shanghaiDate } from '@zhiben/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, auditRowsOf, buildTestApp, createTenant, createUser, login, regionByCode, type Session, type TestApp } from './harness.js';
 import { randomAddress } from './samples/employee-reports.js';
@@ -404,6 +405,20 @@ describe('receipts, verification and rewards', () => {
       amounts[grade] = res.json().rewardFen;
     }
     expect(amounts).toEqual({ 一般: 5000, 较大: 20000, 重大: 100000 });
+
+    // The ledger filters by grade and by reporting day (Shanghai days, both bounds inclusive).
+    const today = shanghaiDate(t.clock.now());
+    const yesterday = shanghaiDate(new Date(t.clock.now().getTime() - 86_400_000));
+    const list = (query: string) =>
+      as(t.app, f.sessions.safety)
+        .get(`/api/v1/employee-reports?enterpriseId=${f.enterprise.id}&${query}`)
+        .then((r) => r.json() as { items: { grade: string | null }[]; total: number });
+    expect((await list('grade=较大')).items.map((r) => r.grade)).toEqual(['较大']);
+    expect((await list(`from=${today}&to=${today}`)).total).toBe(3);
+    expect((await list(`to=${yesterday}`)).total).toBe(0);
+    const badDay = await as(t.app, f.sessions.safety).get('/api/v1/employee-reports?from=2026-13-01');
+    expect(badDay.statusCode).toBe(400);
+    expect(badDay.json().details.issues[0].message).toBe('开始日期格式应为 YYYY-MM-DD');
 
     // The principal changes the scale: new rewards follow it, recorded ones keep their amount.
     const { id } = await submitted(f);

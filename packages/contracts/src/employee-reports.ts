@@ -159,6 +159,11 @@ export type EmployeeReportDto = z.infer<typeof employeeReportDto>;
 export const employeeReportListQuery = listQuery.extend({
   enterpriseId: uuidSchema.optional(),
   status: z.enum(EMPLOYEE_REPORT_STATUSES).optional(),
+  /** A grade of the reward scale (as recorded on the report). */
+  grade: z.string().trim().min(1).max(20).optional(),
+  /** Reported on or after / on or before these days (Asia/Shanghai). */
+  from: z.iso.date({ error: '开始日期格式应为 YYYY-MM-DD' }).optional(),
+  to: z.iso.date({ error: '结束日期格式应为 YYYY-MM-DD' }).optional(),
 });
 export type EmployeeReportListQuery = z.infer<typeof employeeReportListQuery>;
 

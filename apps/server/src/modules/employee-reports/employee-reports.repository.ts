@@ -6,7 +6,7 @@ import {
   type Scope,
 } from '@zhiben/contracts';
 import { type Executor, schema } from '@zhiben/db';
-import { and, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { iso, likeContains, orderBy, pageOf } from '../../platform/listing.js';
 import { enterpriseScope } from '../../platform/scope.js';
@@ -73,10 +73,19 @@ export async function findReport(db: Executor, reader: Reader, id: string) {
   return row;
 }
 
+/** 00:00 in Asia/Shanghai of `day` plus `plusDays` days, as an instant. */
+function shanghaiMidnight(day: string, plusDays: number): Date {
+  return new Date(new Date(`${day}T00:00:00+08:00`).getTime() + plusDays * 86_400_000);
+}
+
 export async function listReports(db: Executor, reader: Reader, query: EmployeeReportListQuery) {
   const conditions: (SQL | undefined)[] = [inScope(reader.scope)];
   if (query.enterpriseId) conditions.push(eq(reports.enterpriseId, query.enterpriseId));
   if (query.status) conditions.push(eq(reports.status, query.status));
+  if (query.grade) conditions.push(eq(reports.grade, query.grade));
+  // Days are Shanghai days (UI.md): the bounds are local midnights.
+  if (query.from) conditions.push(gte(reports.createdAt, shanghaiMidnight(query.from, 0)));
+  if (query.to) conditions.push(lt(reports.createdAt, shanghaiMidnight(query.to, 1)));
   if (query.q) conditions.push(or(ilike(reports.description, likeContains(query.q)), ilike(reports.location, likeContains(query.q))));
   const where = and(...conditions);
   const { limit, offset } = pageOf(query);
