@@ -19,5 +19,7 @@ const sources = [join(web, 'src'), join(web, '..', '..', 'packages', 'contracts'
 const stale = !existsSync(built) || sources.some((dir) => newest(dir) > statSync(built).mtimeMs);
 if (stale) {
   console.log('构建前端 / building the web app …');
-  execSync('npm run build -w apps/web', { stdio: 'inherit' });
+  // A production bundle whatever called us: under vitest (the e2e global setup) NODE_ENV is `test`, which Vite would
+  // honour, giving React and antd's development builds (antd's `css-dev-only-do-not-override` class names).
+  execSync('npm run build -w apps/web', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

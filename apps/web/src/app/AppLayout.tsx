@@ -2,6 +2,7 @@ import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Tag, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { scopeLabelOf } from './access';
 import { Brand } from './Brand';
 import { FullPageSpin } from './FullPageSpin';
@@ -75,7 +76,10 @@ export function AppLayout() {
                 </Tag>
               )}
             </Flex>
-            <UserMenu />
+            <Flex align="center" gap={desktop ? 8 : 0}>
+              <NotificationBell />
+              <UserMenu />
+            </Flex>
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: desktop ? 24 : 12 }}>

@@ -18,4 +18,13 @@ export const PAGE_ACCESS = {
   inspectionStats: { permission: 'inspections.stats' },
   principalCompliance: { permission: 'inspections.stats' },
   hazards: { permission: 'hazards.read' },
+  zeroing: { permission: 'hazards.read' },
+  supervision: { permission: 'hazards.read' },
+  notifications: {},
+  todos: {},
+  channels: { permission: 'notifications.manage_channels', sides: ['bureau'] },
+  myReports: { permission: 'reports.read', sides: ['enterprise'] },
+  reports: { permission: 'reports.read', sides: ['bureau', 'township'] },
+  /** The link of a new-report notification: either side, redirected to its list. */
+  reportLink: { permission: 'reports.read' },
 } as const satisfies Record<string, Access>;

@@ -28,6 +28,17 @@ const InspectionPage = lazyPage(() => import('../modules/self-inspection/Inspect
 const SelfInspectionStatsPage = lazyPage(() => import('../modules/self-inspection/SelfInspectionStatsPage'), 'SelfInspectionStatsPage');
 const PrincipalCompliancePage = lazyPage(() => import('../modules/self-inspection/PrincipalCompliancePage'), 'PrincipalCompliancePage');
 const HazardListPage = lazyPage(() => import('../modules/hazards/HazardListPage'), 'HazardListPage');
+const HazardDetailPage = lazyPage(() => import('../modules/hazards/HazardDetailPage'), 'HazardDetailPage');
+const ZeroingPage = lazyPage(() => import('../modules/zeroing/ZeroingPage'), 'ZeroingPage');
+const SupervisionPage = lazyPage(() => import('../modules/zeroing/SupervisionPage'), 'SupervisionPage');
+const NotificationsPage = lazyPage(() => import('../modules/notifications/NotificationsPage'), 'NotificationsPage');
+const TodosPage = lazyPage(() => import('../modules/notifications/TodosPage'), 'TodosPage');
+const ChannelsPage = lazyPage(() => import('../modules/notifications/ChannelsPage'), 'ChannelsPage');
+const PublicHazardsPage = lazyPage(() => import('../public/PublicHazardsPage'), 'PublicHazardsPage');
+const ReportPage = lazyPage(() => import('../public/ReportPage'), 'ReportPage');
+const ReceiptPage = lazyPage(() => import('../public/ReceiptPage'), 'ReceiptPage');
+const EmployeeReportsPage = lazyPage(() => import('../modules/employee-reports/EmployeeReportsPage'), 'EmployeeReportsPage');
+const EmployeeReportRedirect = lazyPage(() => import('../modules/employee-reports/EmployeeReportRedirect'), 'EmployeeReportRedirect');
 
 function page(access: Access, Page: ComponentType) {
   return (
@@ -46,6 +57,32 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<FullPageSpin />}>
             <LoginPage />
+          </Suspense>
+        ),
+      },
+      // 隐患随手拍: the QR report page and its receipts, for anyone — no login, no app layout.
+      ...['/r/receipt', '/r/receipt/:code'].map((path) => ({
+        path,
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <ReceiptPage />
+          </Suspense>
+        ),
+      })),
+      {
+        path: '/r/:token',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <ReportPage />
+          </Suspense>
+        ),
+      },
+      // 重大事故隐患挂牌督办公示: public, no login.
+      {
+        path: '/public/hazards',
+        element: (
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicHazardsPage />
           </Suspense>
         ),
       },
@@ -84,6 +121,16 @@ export const router = createBrowserRouter([
           { path: 'self-inspection/principal-compliance', element: page(PAGE_ACCESS.principalCompliance, PrincipalCompliancePage) },
           { path: 'self-inspection/:id', element: page(PAGE_ACCESS.inspections, InspectionPage) },
           { path: 'hazards', element: page(PAGE_ACCESS.hazards, HazardListPage) },
+          { path: 'hazards/:id', element: page(PAGE_ACCESS.hazards, HazardDetailPage) },
+          // Static segments outrank /hazards/:id in react-router's ranking, whatever the order here.
+          { path: 'hazards/zeroing', element: page(PAGE_ACCESS.zeroing, ZeroingPage) },
+          { path: 'hazards/supervision', element: page(PAGE_ACCESS.supervision, SupervisionPage) },
+          { path: 'notifications', element: page(PAGE_ACCESS.notifications, NotificationsPage) },
+          { path: 'todos', element: page(PAGE_ACCESS.todos, TodosPage) },
+          { path: 'admin/channels', element: page(PAGE_ACCESS.channels, ChannelsPage) },
+          { path: 'my/reports', element: page(PAGE_ACCESS.myReports, EmployeeReportsPage) },
+          { path: 'reports', element: page(PAGE_ACCESS.reports, EmployeeReportsPage) },
+          { path: 'employee-reports/:id', element: page(PAGE_ACCESS.reportLink, EmployeeReportRedirect) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,4 +1,4 @@
-import { PictureOutlined, RightOutlined } from '@ant-design/icons';
+import { PictureOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import {
   HAZARD_LEVEL_LABELS,
   HAZARD_LEVELS,
@@ -8,9 +8,10 @@ import {
   HAZARD_STATUSES,
   type HazardDto,
 } from '@zhiben/contracts';
-import { Card, Empty, Flex, Form, Grid, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
-import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Button, Card, Empty, Flex, Form, Grid, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { can } from '../../app/access';
 import { useSession } from '../../app/session';
 import { CardListPager } from '../../components/CardListPager';
 import { ColumnChooser } from '../../components/ColumnChooser';
@@ -19,25 +20,36 @@ import { FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { testId } from '../../lib/testId';
-import { formatDateTime } from '../../lib/time';
+import { formatDate, formatDateTime } from '../../lib/time';
 import { paginationOf, useListState } from '../../lib/useListState';
 import { useStoredState } from '../../lib/useStoredState';
-import { HazardDrawer } from './HazardDrawer';
-import { HazardLevelTag, HazardStatusTag } from './hazardLabels';
+import { CreateHazardDialog } from './CreateHazardDialog';
+import { HazardLevelTag, HazardStatusTag, OverdueTag, SupervisedTag } from './hazardLabels';
 import { useHazards } from './hazards.api';
 
-const FILTERS = ['level', 'status', 'source', 'enterpriseId', 'q'] as const;
+const FILTERS = ['level', 'status', 'overdue', 'supervised', 'source', 'enterpriseId', 'q'] as const;
 const OPTIONAL_COLUMNS = [
+  { key: 'deadline', title: '整改期限' },
   { key: 'source', title: '来源' },
   { key: 'standard', title: '判定依据' },
   { key: 'photos', title: '照片' },
 ];
-const DEFAULT_COLUMNS = OPTIONAL_COLUMNS.map((c) => c.key);
-type Filters = { level?: string; status?: string; source?: string; enterpriseId?: string; q?: string };
+// 来源 and 照片 are off by default, so that the table fits a 1366px screen (来源 is also a filter).
+const DEFAULT_COLUMNS = ['deadline', 'standard'];
+/** The filter bar's items in display order: the first ones stay visible when it is collapsed. */
+const FILTERS_SHOWN = ['level', 'status', 'enterpriseId', 'q', 'overdue', 'supervised', 'source'] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+const YES_NO = [
+  { value: 'true', label: '是' },
+  { value: 'false', label: '否' },
+];
 
 const refOf = (h: HazardDto) => (h.standardItem ? `${h.standardItem.articleLabel}${h.standardItem.itemLabel}` : null);
 
-/** 隐患台账 (bureau) / 隐患整改 (enterprise): hazards in scope; a row opens the detail (also linkable: ?hazard=id). */
+/**
+ * 隐患台账 (bureau) / 隐患整改 (enterprise): hazards in scope, filtered and paged in the URL; a row opens the
+ * hazard's page (/hazards/:id). Old links of the form /hazards?hazard=<id> are sent there too.
+ */
 export function HazardListPage() {
   const me = useSession();
   const enterpriseSide = me.scope.kind === 'enterprise';
@@ -45,21 +57,17 @@ export function HazardListPage() {
   const phone = screens.md === false;
   const list = useListState(FILTERS);
   const [form] = Form.useForm<Filters>();
-  const [params, setParams] = useSearchParams();
-  const openId = params.get('hazard') ?? undefined;
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [creating, setCreating] = useState(false);
+  const legacyId = params.get('hazard');
   const query = useHazards({ page: list.page, pageSize: list.pageSize, sort: list.sort, ...list.filters });
-  const [visibleColumns, setVisibleColumns] = useStoredState<string[]>('zb.hazards.columns', DEFAULT_COLUMNS);
+  const [visibleColumns, setVisibleColumns] = useStoredState<string[]>('zb.hazards.columns.v2', DEFAULT_COLUMNS);
+  const canCreate = can(me, 'hazards.report');
 
-  const open = (id: string | undefined) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (id) next.set('hazard', id);
-        else next.delete('hazard');
-        return next;
-      },
-      { replace: !id },
-    );
+  // The list's URL travels along, so that the detail page's back link returns to the same filters and page.
+  const open = (id: string) => navigate(`/hazards/${id}`, { state: { listSearch: location.search } });
 
   const columns = useMemo<TableColumnsType<HazardDto>>(
     () => [
@@ -77,7 +85,7 @@ export function HazardListPage() {
             {
               title: '企业',
               key: 'enterprise',
-              width: 220,
+              width: 200,
               render: (_: unknown, h: HazardDto) => (
                 <Flex vertical>
                   <Typography.Text ellipsis={{ tooltip: h.enterpriseName }}>{h.enterpriseName}</Typography.Text>
@@ -99,12 +107,29 @@ export function HazardListPage() {
       {
         title: '状态',
         key: 'status',
-        width: 96,
+        width: 110,
         sorter: true,
         sortOrder: list.sortOrderOf('status'),
-        render: (_, h) => <HazardStatusTag status={h.status} />,
+        render: (_, h) => (
+          <Flex gap={4} wrap>
+            <HazardStatusTag status={h.status} />
+            {h.overdue && <OverdueTag />}
+            {h.supervised && <SupervisedTag />}
+          </Flex>
+        ),
       },
-      { title: '来源', key: 'source', width: 96, render: (_, h) => HAZARD_SOURCE_LABELS[h.source] },
+      {
+        title: '整改期限',
+        key: 'deadline',
+        width: 112,
+        render: (_, h) =>
+          h.deadline ? (
+            <Typography.Text type={h.overdue ? 'danger' : undefined}>{formatDate(h.deadline)}</Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">—</Typography.Text>
+          ),
+      },
+      { title: '来源', key: 'source', width: 90, render: (_, h) => HAZARD_SOURCE_LABELS[h.source] },
       {
         title: '判定依据',
         key: 'standard',
@@ -118,9 +143,17 @@ export function HazardListPage() {
         title: '隐患描述',
         key: 'description',
         render: (_, h) => (
-          <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2 }}>
-            {h.description}
-          </Typography.Paragraph>
+          <Link
+            to={`/hazards/${h.id}`}
+            state={{ listSearch: location.search }}
+            onClick={(e) => e.stopPropagation()}
+            style={{ color: 'inherit' }}
+            data-testid={`hazard-link-${h.id}`}
+          >
+            <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2 }}>
+              {h.description}
+            </Typography.Paragraph>
+          </Link>
         ),
       },
       {
@@ -137,7 +170,7 @@ export function HazardListPage() {
           ),
       },
     ],
-    [enterpriseSide, list.sortOrderOf],
+    [enterpriseSide, list.sortOrderOf, location.search],
   );
   const shownColumns = useMemo(() => {
     const optional = new Set(OPTIONAL_COLUMNS.map((c) => c.key));
@@ -161,18 +194,33 @@ export function HazardListPage() {
     />
   );
 
+  if (legacyId) return <Navigate to={`/hazards/${encodeURIComponent(legacyId)}`} replace />;
+
+  // Filter items in display order (the enterprise picker only for the bureau side); a filter set by a link
+  // (e.g. 逾期 from the zeroing board) must not hide behind 展开, so then the whole bar shows.
+  const shownFilters = FILTERS_SHOWN.filter((k) => k !== 'enterpriseId' || !enterpriseSide);
+  const collapsedCount = phone ? 1 : enterpriseSide ? 3 : 4;
+  const hiddenFilterActive = shownFilters.slice(collapsedCount).some((k) => list.filters[k]);
+
   return (
     <Flex vertical gap={phone ? 12 : 16}>
       <PageHeader
         title={enterpriseSide ? '隐患整改' : '隐患台账'}
         description={enterpriseSide ? '本企业自查等途径发现的隐患' : '辖区企业隐患；自查中判定为不符合的标准条款自动列为重大隐患'}
+        extra={
+          canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="hazards-create">
+              {enterpriseSide ? '上报隐患' : '登记隐患'}
+            </Button>
+          )
+        }
       />
       <FilterBar<Filters>
         form={form}
         values={list.filters}
         onSearch={(v) => list.setFilters(v)}
         onReset={() => list.setFilters({})}
-        collapsedCount={phone ? 1 : enterpriseSide ? 3 : 4}
+        collapsedCount={hiddenFilterActive ? shownFilters.length : collapsedCount}
         testIdPrefix="hazards"
       >
         <Form.Item key="level" name="level" label="级别">
@@ -199,6 +247,26 @@ export function HazardListPage() {
         <Form.Item key="q" name="q" label="关键字">
           <Input allowClear placeholder="隐患描述，如 第十一条(八)" data-testid="hazards-filter-q" />
         </Form.Item>
+        <Form.Item key="overdue" name="overdue" label="逾期">
+          <Select
+            allowClear
+            placeholder="全部"
+            options={YES_NO.map((o) => ({
+              ...o,
+              label: o.value === 'true' ? '已逾期' : '未逾期',
+              ...testId(`hazards-overdue-${o.value}`),
+            }))}
+            data-testid="hazards-filter-overdue"
+          />
+        </Form.Item>
+        <Form.Item key="supervised" name="supervised" label="挂牌督办">
+          <Select
+            allowClear
+            placeholder="全部"
+            options={YES_NO.map((o) => ({ ...o, ...testId(`hazards-supervised-${o.value}`) }))}
+            data-testid="hazards-filter-supervised"
+          />
+        </Form.Item>
         <Form.Item key="source" name="source" label="来源">
           <Select allowClear placeholder="全部" options={HAZARD_SOURCES.map((s) => ({ value: s, label: HAZARD_SOURCE_LABELS[s] }))} />
         </Form.Item>
@@ -216,6 +284,8 @@ export function HazardListPage() {
                   <Flex gap={6} wrap align="center">
                     <HazardLevelTag level={h.level} />
                     <HazardStatusTag status={h.status} />
+                    {h.overdue && <OverdueTag />}
+                    {h.supervised && <SupervisedTag />}
                     {refOf(h) && <Typography.Text strong>{refOf(h)}</Typography.Text>}
                   </Flex>
                   <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2 }}>
@@ -225,6 +295,7 @@ export function HazardListPage() {
                     {formatDateTime(h.foundAt)} · {HAZARD_SOURCE_LABELS[h.source]}
                     {enterpriseSide ? '' : ` · ${h.enterpriseName}`}
                     {h.photos.length > 0 ? ` · 照片 ${h.photos.length}` : ''}
+                    {h.deadline && h.status !== 'closed' ? ` · 期限 ${formatDate(h.deadline)}` : ''}
                   </Typography.Text>
                 </Flex>
                 <RightOutlined style={{ color: 'rgba(0,0,0,0.3)' }} />
@@ -236,7 +307,7 @@ export function HazardListPage() {
       ) : (
         <Card>
           <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-            <Typography.Text type="secondary">点击一行查看隐患详情、现场照片和判定依据</Typography.Text>
+            <Typography.Text type="secondary">点击一行进入隐患详情办理：判定、整改、验收和处理记录</Typography.Text>
             <ColumnChooser columns={OPTIONAL_COLUMNS} visible={visibleColumns} onChange={setVisibleColumns} />
           </Flex>
           <Table<HazardDto>
@@ -248,13 +319,22 @@ export function HazardListPage() {
             pagination={paginationOf(list, query.data?.total)}
             onChange={list.onTableChange}
             onRow={(h) => ({ onClick: () => open(h.id), ...testId(`hazard-row-${h.id}`) })}
-            scroll={{ x: enterpriseSide ? 900 : 1120 }}
+            scroll={{ x: enterpriseSide ? 860 : 1060 }}
             locale={{ emptyText: empty }}
             data-testid="hazards-table"
           />
         </Card>
       )}
-      <HazardDrawer id={openId} onClose={() => open(undefined)} />
+      {creating && (
+        <CreateHazardDialog
+          open
+          onClose={() => setCreating(false)}
+          onCreated={(h) => {
+            setCreating(false);
+            open(h.id);
+          }}
+        />
+      )}
     </Flex>
   );
 }

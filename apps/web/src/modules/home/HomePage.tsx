@@ -6,16 +6,43 @@ import { can, roleLabelOf, scopeLabelOf, sideOf } from '../../app/access';
 import { visibleLeaves } from '../../app/menu';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { TodoCard } from '../notifications/TodoCard';
+import { ZeroingSummaryCard } from '../zeroing/ZeroingSummaryCard';
 import { RegistryDashboard } from './RegistryDashboard';
 
 /**
  * 首页: the registry dashboard (驾驶舱) for bureau and township users; 工作台 (enterprise) and sides without
- * dashboard access keep the welcome card until their to-do lists exist.
+ * dashboard access: the welcome card. Both show 我的待办 and the 动态清零 glance.
  */
 export function HomePage() {
   const me = useSession();
-  if (sideOf(me) !== 'enterprise' && can(me, 'dashboard.read')) return <RegistryDashboard />;
+  if (sideOf(me) !== 'enterprise' && can(me, 'dashboard.read')) {
+    return (
+      <Flex vertical gap={16}>
+        <RegistryDashboard />
+        <WorkCards />
+      </Flex>
+    );
+  }
   return <WelcomeHome />;
+}
+
+/** 我的待办 and the 动态清零 glance (modules/notifications, modules/zeroing). */
+function WorkCards() {
+  const me = useSession();
+  const zeroing = can(me, 'hazards.read');
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={zeroing ? 14 : 24}>
+        <TodoCard />
+      </Col>
+      {zeroing && (
+        <Col xs={24} xl={10}>
+          <ZeroingSummaryCard />
+        </Col>
+      )}
+    </Row>
+  );
 }
 
 function WelcomeHome() {
@@ -45,11 +72,12 @@ function WelcomeHome() {
           showIcon
           title={
             enterpriseSide
-              ? '工作台待办（隐患整改、自查任务等）将随相关功能上线后在此显示。'
+              ? '「我的待办」列出等待您处理的隐患整改、验收和自查任务；右上角铃铛提示最新通知。'
               : '您的账号可查阅企业台账与检查清单；统计驾驶舱供区局和乡镇（街道）监管人员使用。'
           }
         />
       </Card>
+      <WorkCards />
       <Card title="您可以使用的功能">
         {shortcuts.length === 0 ? (
           <Typography.Text type="secondary">您的账号目前没有可用的功能页面，如需开通请联系系统管理员。</Typography.Text>
