@@ -128,6 +128,16 @@ describe('demo hazards', () => {
       .where(eq(schema.enterprises.creditCode, DEMO_ACCOUNT_ENTERPRISE_CREDIT_CODE));
     const mine = await expectBoardMatchesSql(board(principal), handle.db, sql`h.enterprise_id = ${own?.id}`);
     expect(mine.summary.openMajor).toBeGreaterThan(0);
+    // The board's 未销号 card links to the list with open=true: the list shows the same number, and open=false the rest.
+    const listTotal = async (s: Session, q: string) => (await as(app, s).get(`/api/v1/hazards?level=major&${q}`)).json().total;
+    expect(await listTotal(officer, 'open=true')).toBe(all.summary.openMajor);
+    expect(await listTotal(township, 'open=true')).toBe(town.summary.openMajor);
+    expect(await listTotal(principal, 'open=true')).toBe(mine.summary.openMajor);
+    const [closed] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from hazards where level = 'major' and status = 'closed'`,
+    );
+    expect(await listTotal(officer, 'open=false')).toBe(closed?.n);
   });
 
   it('drops a major hazard from the open-major count when the officer accepts it with photos', async () => {

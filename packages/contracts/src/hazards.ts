@@ -240,6 +240,8 @@ export const hazardListQuery = listQuery.extend({
   enterpriseId: uuidSchema.optional(),
   level: z.enum(HAZARD_LEVELS).optional(),
   status: z.enum(HAZARD_STATUSES).optional(),
+  /** `true`: not yet 已销号 (any open status); what the 动态清零 board counts as open. */
+  open: bool.optional(),
   source: z.enum(HAZARD_SOURCES).optional(),
   overdue: bool.optional(),
   supervised: bool.optional(),

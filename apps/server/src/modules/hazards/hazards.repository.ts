@@ -1,7 +1,7 @@
 import type { HazardListQuery, Scope } from '@zhiben/contracts';
 import type { Executor } from '@zhiben/db';
 import { schema } from '@zhiben/db';
-import { and, asc, desc, eq, ilike, isNotNull, isNull, like, not, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNotNull, isNull, like, ne, not, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { likeContains, orderBy, pageOf } from '../../platform/listing.js';
 import { enterpriseScope } from '../../platform/scope.js';
@@ -76,6 +76,7 @@ async function filterConditions(db: Executor, scope: Scope, filter: HazardFilter
   if (filter.enterpriseId) conditions.push(eq(hazards.enterpriseId, filter.enterpriseId));
   if (filter.level) conditions.push(eq(hazards.level, filter.level));
   if (filter.status) conditions.push(eq(hazards.status, filter.status));
+  if (filter.open) conditions.push(filter.open === 'true' ? ne(hazards.status, 'closed') : eq(hazards.status, 'closed'));
   if (filter.source) conditions.push(eq(hazards.source, filter.source));
   if (filter.overdue) conditions.push(filter.overdue === 'true' ? overdueSql(now) : not(overdueSql(now)));
   if (filter.supervised) conditions.push(eq(hazards.supervised, filter.supervised === 'true'));

@@ -26,8 +26,9 @@ import { useStoredState } from '../../lib/useStoredState';
 import { CreateHazardDialog } from './CreateHazardDialog';
 import { HazardLevelTag, HazardStatusTag, OverdueTag, SupervisedTag } from './hazardLabels';
 import { useHazards } from './hazards.api';
+import { LINKED_FILTERS, LinkedFilters } from './LinkedFilters';
 
-const FILTERS = ['level', 'status', 'overdue', 'supervised', 'source', 'enterpriseId', 'q'] as const;
+const FILTERS = ['level', 'status', 'open', 'overdue', 'supervised', 'source', 'enterpriseId', 'q', ...LINKED_FILTERS] as const;
 const OPTIONAL_COLUMNS = [
   { key: 'deadline', title: '整改期限' },
   { key: 'source', title: '来源' },
@@ -37,7 +38,7 @@ const OPTIONAL_COLUMNS = [
 // 来源 and 照片 are off by default, so that the table fits a 1366px screen (来源 is also a filter).
 const DEFAULT_COLUMNS = ['deadline', 'standard'];
 /** The filter bar's items in display order: the first ones stay visible when it is collapsed. */
-const FILTERS_SHOWN = ['level', 'status', 'enterpriseId', 'q', 'overdue', 'supervised', 'source'] as const;
+const FILTERS_SHOWN = ['level', 'status', 'enterpriseId', 'q', 'open', 'overdue', 'supervised', 'source'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 const YES_NO = [
   { value: 'true', label: '是' },
@@ -200,6 +201,7 @@ export function HazardListPage() {
   // (e.g. 逾期 from the zeroing board) must not hide behind 展开, so then the whole bar shows.
   const shownFilters = FILTERS_SHOWN.filter((k) => k !== 'enterpriseId' || !enterpriseSide);
   const collapsedCount = phone ? 1 : enterpriseSide ? 3 : 4;
+  const linked = Object.fromEntries(LINKED_FILTERS.map((k) => [k, list.filters[k]]));
   const hiddenFilterActive = shownFilters.slice(collapsedCount).some((k) => list.filters[k]);
 
   return (
@@ -218,7 +220,8 @@ export function HazardListPage() {
       <FilterBar<Filters>
         form={form}
         values={list.filters}
-        onSearch={(v) => list.setFilters(v)}
+        // The link-only filters have no form field: a search keeps them (their tags drop them), a reset clears all.
+        onSearch={(v) => list.setFilters({ ...v, ...linked })}
         onReset={() => list.setFilters({})}
         collapsedCount={hiddenFilterActive ? shownFilters.length : collapsedCount}
         testIdPrefix="hazards"
@@ -247,6 +250,18 @@ export function HazardListPage() {
         <Form.Item key="q" name="q" label="关键字">
           <Input allowClear placeholder="隐患描述，如 第十一条(八)" data-testid="hazards-filter-q" />
         </Form.Item>
+        <Form.Item key="open" name="open" label="销号">
+          <Select
+            allowClear
+            placeholder="全部"
+            options={YES_NO.map((o) => ({
+              ...o,
+              label: o.value === 'true' ? '未销号' : '已销号',
+              ...testId(`hazards-open-${o.value}`),
+            }))}
+            data-testid="hazards-filter-open"
+          />
+        </Form.Item>
         <Form.Item key="overdue" name="overdue" label="逾期">
           <Select
             allowClear
@@ -271,6 +286,7 @@ export function HazardListPage() {
           <Select allowClear placeholder="全部" options={HAZARD_SOURCES.map((s) => ({ value: s, label: HAZARD_SOURCE_LABELS[s] }))} />
         </Form.Item>
       </FilterBar>
+      <LinkedFilters values={linked} onRemove={(k) => list.setFilters({ ...list.filters, [k]: undefined })} />
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : phone ? (

@@ -60,7 +60,7 @@ export function OpenEnterprisesTable({ rows, asOf }: { rows: readonly Row[]; asO
       dataSource={[...rows]}
       pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small' } : false}
       onRow={(r) => ({
-        onClick: () => navigate(hazardListLink({ level: 'major', enterpriseId: r.enterpriseId })),
+        onClick: () => navigate(hazardListLink({ level: 'major', open: 'true', enterpriseId: r.enterpriseId })),
         ...testId('zeroing-enterprise'),
       })}
       scroll={{ x: 560 }}

@@ -41,7 +41,7 @@ export function ZeroingCharts({ data, enterpriseScope, compact }: { data: Zeroin
         const onClick = (e: EChartClick) => {
           const row = spec.rows[e.dataIndex];
           const filter = row && spec.filter(row.key);
-          if (filter) navigate(hazardListLink({ level: 'major', ...filter }));
+          if (filter) navigate(hazardListLink({ level: 'major', open: 'true', ...filter }));
         };
         return (
           <Col key={spec.key} xs={24} xl={enterpriseScope ? 24 : 8}>
