@@ -362,6 +362,27 @@ describe('reporting rules', () => {
     expect((await judge({ responsibleName: '王师傅', fundsFen: 12.5 })).statusCode).toBe(400);
     expect((await judge({ responsibleName: '王师傅' })).statusCode).toBe(200);
   });
+
+  it('lists the accounts that may be named 整改责任人 to whoever manages the hazard, without users.read', async () => {
+    const f = await firm();
+    const other = await firm('140404101');
+    const gone = await createUser(t.handle, 'enterprise_staff', { enterpriseId: f.enterprise.id });
+    await t.handle.db.update(schema.users).set({ status: 'disabled' }).where(eq(schema.users.id, gone.id));
+    const h = (await as(t.app, f.staff).post('/api/v1/hazards', { description: '配电箱门未关闭' })).json();
+    const url = `/api/v1/hazards/${h.id}/assignees`;
+    const ids = (res: { json(): { items: { id: string }[] } }) =>
+      res
+        .json()
+        .items.map((u) => u.id)
+        .sort();
+    const expected = [f.principal.userId, f.safety.userId, f.staff.userId].sort();
+    // The safety manager and the bureau's officer cannot list users, yet see exactly the enterprise's active accounts.
+    expect(ids(await as(t.app, f.safety).get(url))).toEqual(expected);
+    expect(ids(await as(t.app, officer).get(url))).toEqual(expected);
+    expect((await as(t.app, f.safety).get('/api/v1/users')).statusCode).toBe(403);
+    // Another enterprise's hazard does not exist for them.
+    expect((await as(t.app, other.safety).get(url)).statusCode).toBe(404);
+  });
 });
 
 describe('overdue and list filters', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listQuery, uuidSchema } from './common.js';
 import { SECTORS } from './enterprises.js';
+import { ROLES } from './roles.js';
 import { HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATUSES } from './self-inspection.js';
 
 /**
@@ -268,6 +269,11 @@ export const hazardEventDto = z.object({
 });
 export type HazardEventDto = z.infer<typeof hazardEventDto>;
 export const hazardTimelineDto = z.object({ items: z.array(hazardEventDto) });
+/** Who may be named 整改责任人: the active accounts of the hazard's enterprise. */
+export const hazardAssigneesDto = z.object({
+  items: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.enum(ROLES) })),
+});
+export type HazardAssigneesDto = z.infer<typeof hazardAssigneesDto>;
 
 // --- 动态清零 board -------------------------------------------------------------------------------------------
 

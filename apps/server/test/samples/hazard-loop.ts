@@ -41,6 +41,7 @@ export const HAZARD_LOOP_SAMPLES: Record<string, Sample> = {
   'GET /api/v1/hazards/zeroing': { actor: 'townshipA', build: () => ({ url: '/api/v1/hazards/zeroing' }) },
   'GET /api/v1/hazards/zeroing/export': { actor: 'townshipA', build: () => ({ url: '/api/v1/hazards/zeroing/export' }) },
   'GET /api/v1/hazards/:id/timeline': { actor: 'principalA', build: (_w, id) => ({ url: `/api/v1/hazards/${id}/timeline` }) },
+  'GET /api/v1/hazards/:id/assignees': { actor: 'principalA', build: (_w, id) => ({ url: `/api/v1/hazards/${id}/assignees` }) },
   'POST /api/v1/hazards/:id/judge': {
     actor: 'principalA',
     build: (_w, id) => ({ url: `/api/v1/hazards/${id}/judge`, body: generalPlan() }),

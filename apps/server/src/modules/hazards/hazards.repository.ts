@@ -176,6 +176,15 @@ export async function hazardTimeline(db: Executor, hazardId: string) {
     .orderBy(asc(hazardEvents.at), asc(hazardEvents.id));
 }
 
+/** The active accounts of an enterprise, by name: who may be named 整改责任人. */
+export async function enterpriseUsers(db: Executor, enterpriseId: string) {
+  return db
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(and(eq(users.enterpriseId, enterpriseId), eq(users.status, 'active')))
+    .orderBy(asc(users.displayName), asc(users.id));
+}
+
 /** An active user of the enterprise (a responsible person must be one). */
 export async function enterpriseUser(db: Executor, enterpriseId: string, userId: string) {
   const [row] = await db

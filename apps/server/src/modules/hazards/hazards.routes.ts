@@ -6,6 +6,7 @@ import {
   HAZARD_ACTION_LABELS,
   type HazardAction,
   type HazardDto,
+  hazardAssigneesDto,
   hazardDto,
   hazardListQuery,
   hazardTimelineDto,
@@ -100,6 +101,14 @@ export async function hazardRoutes(app: FastifyInstance) {
     config: { permission: 'hazards.read', entity: 'hazard' },
     schema: { tags, summary: '隐患处理经过（时间顺序）', params: idParams, response: { 200: hazardTimelineDto } },
     handler: (request) => hazards.timeline(contextOf(request), request.params.id),
+  });
+
+  r.route({
+    method: 'GET',
+    url: '/api/v1/hazards/:id/assignees',
+    config: { permission: 'hazards.manage', entity: 'hazard' },
+    schema: { tags, summary: '可指定的整改责任人（隐患所属企业的在用账号）', params: idParams, response: { 200: hazardAssigneesDto } },
+    handler: (request) => hazards.assignees(contextOf(request), request.params.id),
   });
 
   /** One lifecycle action: the state machine decides (409 wrong state, 403 wrong role), the service does the rest. */

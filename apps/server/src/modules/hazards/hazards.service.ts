@@ -2,10 +2,12 @@ import {
   BUREAU_REPORT_SOURCES,
   type CreateHazardBody,
   ENTERPRISE_REPORT_SOURCES,
+  type HazardAssigneesDto,
   type HazardDto,
   type HazardEventDto,
   type HazardListQuery,
   type ListResult,
+  type Role,
 } from '@zhiben/contracts';
 import { type Executor, schema, type Tx } from '@zhiben/db';
 import { eq, sql } from 'drizzle-orm';
@@ -16,7 +18,7 @@ import { assertPhotosUsable } from '../files/files.service.js';
 import { checklistFor } from '../self-inspection/checklist.service.js';
 import { toEventDto, toHazardDto } from './hazards.mapper.js';
 import { notifyNext } from './hazards.notify.js';
-import { enterpriseNameOf, findHazard, hazardTimeline, listHazards } from './hazards.repository.js';
+import { enterpriseNameOf, enterpriseUsers, findHazard, hazardTimeline, listHazards } from './hazards.repository.js';
 
 export interface NewHazard {
   enterpriseId: string;
@@ -109,6 +111,17 @@ export async function timeline(ctx: ServiceContext, id: string): Promise<{ items
   const row = await findHazard(ctx.db, ctx.principal.scope, id, ctx.clock());
   if (!row) throw notFound();
   return { items: (await hazardTimeline(ctx.db, id)).map(toEventDto) };
+}
+
+/**
+ * The accounts that may be named 整改责任人 of a hazard: the active users of its enterprise. Whoever may manage the
+ * hazard may see them (a safety manager or an officer has no `users.read`, yet must pick a person who gets reminders).
+ */
+export async function assignees(ctx: ServiceContext, id: string): Promise<HazardAssigneesDto> {
+  const row = await findHazard(ctx.db, ctx.principal.scope, id, ctx.clock());
+  if (!row) throw notFound();
+  const people = await enterpriseUsers(ctx.db, row.hazard.enterpriseId);
+  return { items: people.map((u) => ({ id: u.id, displayName: u.displayName, role: u.role as Role })) };
 }
 
 export const invalid = (field: string, message: string) =>

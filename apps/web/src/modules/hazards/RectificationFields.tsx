@@ -31,6 +31,7 @@ export interface RectificationValues {
 }
 
 interface Source {
+  id: string;
   enterpriseId: string;
   responsibleUserId: string | null;
   responsibleName: string | null;
@@ -127,7 +128,7 @@ export function RectificationFields({
   deadlineLocked,
   testIdPrefix,
 }: {
-  current: Pick<Source, 'enterpriseId' | 'responsibleUserId' | 'responsibleName'>;
+  current: Pick<Source, 'id' | 'enterpriseId' | 'responsibleUserId' | 'responsibleName'>;
   major: boolean;
   /** A major hazard's deadline is set by the bureau (an enterprise cannot move it to escape 逾期). */
   deadlineLocked?: boolean;

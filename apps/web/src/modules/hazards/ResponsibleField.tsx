@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { judgeHazardBody, type ListResult, ROLE_LABELS, type UserDto } from '@zhiben/contracts';
+import { type HazardAssigneesDto, judgeHazardBody, ROLE_LABELS } from '@zhiben/contracts';
 import { AutoComplete, Form, Input, Select } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../../api/client';
-import { can } from '../../app/access';
 import { useSession } from '../../app/session';
 import { requiredSelect, zodRule } from '../../lib/formRules';
 import { useEnterprise } from '../enterprises/enterprises.api';
@@ -12,23 +11,22 @@ import { useEnterprise } from '../enterprises/enterprises.api';
 export const NAME_ONLY = '__name__';
 
 interface Current {
+  /** The hazard's id: its assignees come from /hazards/:id/assignees. */
+  id: string;
   enterpriseId: string;
   responsibleUserId: string | null;
   responsibleName: string | null;
 }
 
 /**
- * Who may be named as 整改责任人: an account of the hazard's enterprise (listed when the caller may read the
- * enterprise's users; the caller himself when he belongs to it; the current one) or, for anybody else, a name.
+ * Who may be named as 整改责任人: an active account of the hazard's enterprise (the server lists them to whoever may
+ * manage the hazard), the current one, or, for anybody else, a typed name.
  */
 function useResponsibleOptions(current: Current) {
   const me = useSession();
-  const listUsers = can(me, 'users.read');
   const users = useQuery({
-    queryKey: ['users', 'list', { enterpriseId: current.enterpriseId, status: 'active', pageSize: 200, purpose: 'responsible' }],
-    queryFn: ({ signal }) =>
-      api.get<ListResult<UserDto>>('/users', { enterpriseId: current.enterpriseId, status: 'active', pageSize: 200 }, signal),
-    enabled: listUsers,
+    queryKey: ['hazards', 'assignees', current.id],
+    queryFn: ({ signal }) => api.get<HazardAssigneesDto>(`/hazards/${encodeURIComponent(current.id)}/assignees`, undefined, signal),
     staleTime: 60_000,
   });
   return useMemo(() => {
@@ -40,9 +38,7 @@ function useResponsibleOptions(current: Current) {
     if (me.scope.kind === 'enterprise' && me.scope.enterpriseId === current.enterpriseId) {
       add(me.user.id, `${me.user.displayName}（本人）`);
     }
-    for (const u of users.data?.items ?? []) {
-      if (u.enterpriseId === current.enterpriseId) add(u.id, `${u.displayName}（${ROLE_LABELS[u.role]}）`);
-    }
+    for (const u of users.data?.items ?? []) add(u.id, `${u.displayName}（${ROLE_LABELS[u.role]}）`);
     options.push({ value: NAME_ONLY, label: '其他人员（无平台账号，填写姓名）' });
     return { options, loading: users.isFetching };
   }, [current, me, users.data, users.isFetching]);
