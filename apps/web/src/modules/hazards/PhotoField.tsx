@@ -2,7 +2,6 @@ import { App } from 'antd';
 import { useEffect, useRef } from 'react';
 import { PhotoStrip } from '../self-inspection/PhotoThumbs';
 import { usePhotoUploads } from '../self-inspection/usePhotoUploads';
-import './hazards.css';
 
 const MAX_PHOTOS = 9;
 
@@ -40,7 +39,7 @@ export function PhotoField({
   useEffect(() => busyRef.current?.(busy), [busy]);
 
   return (
-    <div className="zb-photo-field">
+    <div>
       <PhotoStrip
         hashes={hashes}
         uploads={uploads}

@@ -154,7 +154,8 @@ export function PhotoStrip({
         accept="image/*"
         capture="environment"
         multiple
-        hidden
+        // Not the `hidden` attribute: antd's form reset gives file inputs inside a form `display: block`, which beats it.
+        style={{ display: 'none' }}
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);
           e.target.value = '';
