@@ -10,6 +10,7 @@ import type { Db } from '@zhiben/db';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerModules } from './modules/index.js';
+import { DEFAULT_INGESTION_OPTIONS, Ingestion, type IngestionOptions } from './modules/telemetry/index.js';
 import authHook from './platform/auth-hook.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { registerErrorHandling } from './platform/errors.js';
@@ -46,6 +47,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Where uploaded photos are stored (by content hash). */
   filesDir: string;
+  /** Telemetry batching and retention (defaults: DEFAULT_INGESTION_OPTIONS). */
+  ingestion?: Partial<IngestionOptions>;
 }
 
 export type App = FastifyInstance;
@@ -66,6 +69,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('sessionPolicy', options.sessionPolicy ?? { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 });
   app.decorate('demo', options.demo ?? false);
+  // One telemetry pipeline per app: the HTTP route, the MQTT sources (wired in main.ts) and the device routes share it.
+  app.decorate(
+    'ingestion',
+    new Ingestion(options.db, options.clock ?? systemClock, { ...DEFAULT_INGESTION_OPTIONS, ...options.ingestion, log: app.log }),
+  );
+  app.addHook('onClose', () => app.ingestion.close());
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {

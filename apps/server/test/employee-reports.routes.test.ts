@@ -1,6 +1,6 @@
 import { schema } from '@zhiben/db';
-import { and, eq } from 'drizzle-orm';
 import { shanghaiDate } from '@zhiben/domain';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, auditRowsOf, buildTestApp, createTenant, createUser, login, regionByCode, type Session, type TestApp } from './harness.js';
 import { randomAddress } from './samples/employee-reports.js';

@@ -13,8 +13,11 @@ import {
   uniq,
 } from './harness.js';
 import { ledgerFile } from './ledger-fixtures.js';
+import { ALARMS_FACTORIES, ALARMS_SAMPLES } from './samples/alarms.js';
 import { EMPLOYEE_REPORTS_FACTORIES, EMPLOYEE_REPORTS_SAMPLES } from './samples/employee-reports.js';
+import { ENFORCEMENT_FACTORIES, ENFORCEMENT_SAMPLES } from './samples/enforcement.js';
 import { HAZARD_LOOP_FACTORIES, HAZARD_LOOP_SAMPLES } from './samples/hazard-loop.js';
+import { MONITORING_FACTORIES, MONITORING_SAMPLES } from './samples/monitoring.js';
 import { NOTIFICATIONS_FACTORIES, NOTIFICATIONS_SAMPLES } from './samples/notifications.js';
 
 /**
@@ -38,7 +41,13 @@ export interface Sample {
   /** Use a freshly created, logged-in bureau officer instead (logout and password change end sessions). */
   fresh?: boolean;
   /** Builds the url (ids filled in) and body for the happy path. */
-  build(world: World, entityId: string | undefined): Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
+  /** `headers`: for a route authenticated otherwise than by session (a device's bearer token on telemetry). */
+  build(
+    world: World,
+    entityId: string | undefined,
+  ):
+    | Promise<{ url: string; body?: unknown; headers?: Record<string, string> }>
+    | { url: string; body?: unknown; headers?: Record<string, string> };
   /** A body the route must reject with 400 (for mutations): proves a failed mutation writes no audit row. */
   badBody?: unknown;
   /** For a route without a body: the rejected call is the same call without the CSRF header (403). */
@@ -50,6 +59,9 @@ export const ENTITY_FACTORIES: Record<string, (world: World, tenant: Tenant) => 
   ...HAZARD_LOOP_FACTORIES,
   ...NOTIFICATIONS_FACTORIES,
   ...EMPLOYEE_REPORTS_FACTORIES,
+  ...ENFORCEMENT_FACTORIES,
+  ...MONITORING_FACTORIES,
+  ...ALARMS_FACTORIES,
   user: async (world, tenant) => (await createUser(world.t.handle, 'enterprise_staff', { enterpriseId: tenant.enterprise.id })).id,
   enterprise: async (_world, tenant) => tenant.enterprise.id,
   /** Standard items are global data (not a tenant's): outsiders are refused by permission (403). */
@@ -100,6 +112,9 @@ export const SAMPLES: Record<string, Sample> = {
   ...HAZARD_LOOP_SAMPLES,
   ...NOTIFICATIONS_SAMPLES,
   ...EMPLOYEE_REPORTS_SAMPLES,
+  ...ENFORCEMENT_SAMPLES,
+  ...MONITORING_SAMPLES,
+  ...ALARMS_SAMPLES,
   'GET /api/health': { actor: 'admin', build: () => ({ url: '/api/health' }) },
   'POST /api/v1/auth/login': {
     actor: 'admin',

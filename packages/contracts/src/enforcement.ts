@@ -8,6 +8,8 @@
 
 export * from './enforcement/cases.js';
 export * from './enforcement/classification.js';
+export * from './enforcement/classification-api.js';
 export * from './enforcement/documents.js';
 export * from './enforcement/plans.js';
+export * from './enforcement/stats.js';
 export * from './enforcement/tasks.js';

@@ -142,6 +142,8 @@ export const enterpriseDto = z.object({
   longitude: z.number().nullable(),
   latitude: z.number().nullable(),
   riskTags: z.array(z.string()),
+  /** 分级分类 class in force (A 重大 … D 低; issue #7). Literal list: enforcement/classification.ts imports this file. */
+  riskClass: z.enum(['A', 'B', 'C', 'D']),
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: z.object({ update: z.boolean(), updateBureauFields: z.boolean() }),
@@ -162,6 +164,8 @@ export const enterpriseListQuery = listQuery.extend({
   standardizationLevel: csv.pipe(z.array(z.enum(STANDARDIZATION_LEVELS)).optional()),
   /** Dust-worker band of the monitoring roll-out targets (seed §三(六)11): ≥30, 10–29, <10. */
   dustBand: z.enum(['30plus', '10to29', 'under10']).optional(),
+  /** 分级分类 classes, comma separated (A,B). */
+  riskClass: csv.pipe(z.array(z.enum(['A', 'B', 'C', 'D'], { error: '风险等级应为 A、B、C 或 D' })).optional()),
 });
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuery>;
 

@@ -25,6 +25,14 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用' },
+  DEVICE_AUTH_FAILED: { status: 401, message: '设备认证失败：设备编号或密钥不正确，或设备已停用' },
+  INGEST_BUSY: { status: 503, message: '监测数据接收繁忙，请稍后重试' },
+  // 执法 (issue #7)
+  PLAN_OVER_CAP: { status: 400, message: '计划检查次数超过年度上限，须填写理由' },
+  OFFICER_NOT_ASSIGNABLE: { status: 400, message: '执法人员须为区局在用账号且已登记有效的行政执法证' },
+  REINSPECTION_TOO_EARLY: { status: 409, message: '整改期限未到且企业尚未全部报告整改完成，暂不能复查' },
+  TASK_HAS_OPEN_FINDINGS: { status: 409, message: '检查发现的问题尚未整改完毕，须下达责令限期整改指令书或复查合格后办结' },
+  RULE_SET_VERSION_CONFLICT: { status: 409, message: '分级规则已被他人修改，请刷新后重试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

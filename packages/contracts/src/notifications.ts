@@ -63,6 +63,14 @@ export const TODO_KINDS = [
   'hazard_overdue',
   'inspection_open',
   'quarter_round',
+  // 执法 (issue #7): an officer's task to start or finish, an order due for 复查; an enterprise's open order.
+  'enforcement_task',
+  'enforcement_reinspect',
+  'enforcement_order',
+  // 监测报警 (issue #6): alarms to acknowledge or report on; for the township and the bureau, those escalated to them.
+  'alarm_pending',
+  'alarm_dispose',
+  'alarm_escalated',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 export const TODO_KIND_LABELS: Record<TodoKind, string> = {
@@ -72,6 +80,12 @@ export const TODO_KIND_LABELS: Record<TodoKind, string> = {
   hazard_overdue: '逾期隐患督促',
   inspection_open: '未完成的自查',
   quarter_round: '主要负责人季度带队检查',
+  enforcement_task: '执法检查任务',
+  enforcement_reinspect: '待整改复查',
+  enforcement_order: '责令限期整改',
+  alarm_pending: '待响应报警',
+  alarm_dispose: '待提交处置报告的报警',
+  alarm_escalated: '超时未响应报警',
 };
 
 export const todoDto = z.object({

@@ -58,6 +58,28 @@ export const PERMISSIONS = [
   'reports.settings',
   'reports.configure',
   'notifications.manage_channels',
+  // 粉尘涉爆监测预警: see devices (collectors, credentials) and their telemetry; register, edit, import, rotate secrets.
+  'devices.read',
+  'devices.manage',
+  'monitoring.read',
+  // 监测报警: acknowledge and file the 处置报告; tune a device's alarm rules; set the bureau's limits for that tuning.
+  'alarms.handle',
+  'monitoring.configure_thresholds',
+  'monitoring.set_limits',
+  // 分级分类监管 (issue #7): read classes and explanations; recompute, override, record accidents and 重大危险源; amend the rules.
+  'classification.read',
+  'classification.manage',
+  'classification.rules',
+  // 执法: tasks/orders/cases/documents (scoped); plans and the key list; edit and approve plans; inspect (tasks,
+  // findings, orders, re-inspection, online patrol); cases and penalties; the enforcement views; officers' certificates.
+  'enforcement.read',
+  'enforcement.plans',
+  'enforcement.plan',
+  'enforcement.approve',
+  'enforcement.inspect',
+  'enforcement.penalize',
+  'enforcement.stats',
+  'enforcement.officers',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,6 +106,8 @@ const BUREAU_READ: Permission[] = [
   'inspections.stats',
   'hazards.read',
   'reports.read',
+  'devices.read',
+  'monitoring.read',
 ];
 const ENTERPRISE_BASE: Permission[] = [
   'regions.read',
@@ -96,6 +120,8 @@ const ENTERPRISE_BASE: Permission[] = [
   'hazards.manage',
   'files.upload',
   'reports.read',
+  'devices.read',
+  'monitoring.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -114,9 +140,38 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'files.upload',
     'reports.read_identity',
     'reports.settings',
+    'devices.manage',
+    'monitoring.set_limits',
+    'classification.read',
+    'classification.manage',
+    'enforcement.read',
+    'enforcement.plans',
+    'enforcement.plan',
+    'enforcement.inspect',
+    'enforcement.penalize',
+    'enforcement.stats',
   ],
-  bureau_leader: [...BUREAU_READ, 'reports.read_identity', 'reports.settings'],
-  township_officer: [...BUREAU_READ, 'enterprises.update', 'hazards.report', 'files.upload'],
+  bureau_leader: [
+    ...BUREAU_READ,
+    'reports.read_identity',
+    'reports.settings',
+    // The leader approves and publishes the annual plan and amends the classification rules.
+    'classification.read',
+    'classification.rules',
+    'enforcement.read',
+    'enforcement.plans',
+    'enforcement.approve',
+    'enforcement.stats',
+  ],
+  township_officer: [
+    ...BUREAU_READ,
+    'enterprises.update',
+    'hazards.report',
+    'files.upload',
+    'classification.read',
+    'enforcement.read',
+    'enforcement.stats',
+  ],
   enterprise_principal: [
     ...ENTERPRISE_BASE,
     'inspections.create',
@@ -129,10 +184,27 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.read_identity',
     'reports.settings',
     'reports.configure',
+    'devices.manage',
+    'alarms.handle',
+    'monitoring.configure_thresholds',
+    // Their own enterprise's class and explanation, inspections (an unannounced one only once started), orders, cases.
+    'classification.read',
+    'enforcement.read',
   ],
-  enterprise_safety_manager: [...ENTERPRISE_BASE, 'inspections.create', 'enterprises.update', 'reports.verify', 'reports.settings'],
+  enterprise_safety_manager: [
+    ...ENTERPRISE_BASE,
+    'inspections.create',
+    'enterprises.update',
+    'reports.verify',
+    'reports.settings',
+    'devices.manage',
+    'alarms.handle',
+    'monitoring.configure_thresholds',
+    'classification.read',
+    'enforcement.read',
+  ],
   enterprise_staff: ENTERPRISE_BASE,
-  expert: ['regions.read', 'enterprises.read', 'standard.read', 'inspections.read', 'hazards.read'],
+  expert: ['regions.read', 'enterprises.read', 'standard.read', 'inspections.read', 'hazards.read', 'devices.read', 'monitoring.read'],
 };
 
 /** Roles an enterprise principal may give to the accounts he manages (his own staff only). */

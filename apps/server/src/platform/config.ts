@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isValidCron } from './scheduler.js';
@@ -48,6 +49,19 @@ const envSchema = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 网址' }).optional(),
+  // Telemetry (issue #6): raw readings kept this many days (whole daily partitions dropped), rollups longer.
+  RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(20_000).default(2000),
+  INGEST_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(20),
+  MQTT_SHARE_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '只能包含字母、数字、下划线和短横线' })
+    .default('zhiben'),
+  MQTT_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: '只能包含字母、数字、下划线、点和短横线' })
+    .optional(),
 });
 
 export interface Config {
@@ -75,6 +89,14 @@ export interface Config {
   publicUrl: string | undefined;
   /** Directory of the built web app, served at /. */
   webDist: string | undefined;
+  /** Telemetry: raw and rollup retention (days), batch size and wait. */
+  rawRetentionDays: number;
+  rollupRetentionDays: number;
+  ingestBatchSize: number;
+  ingestBatchWaitMs: number;
+  /** External broker (MQTT_URL): shared-subscription group and this instance's fixed client id. */
+  mqttShareGroup: string;
+  mqttClientId: string;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +135,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM,
     publicUrl: e.PUBLIC_URL,
     webDist: undefined,
+    rawRetentionDays: e.RAW_RETENTION_DAYS,
+    rollupRetentionDays: e.ROLLUP_RETENTION_DAYS,
+    ingestBatchSize: e.INGEST_BATCH_SIZE,
+    ingestBatchWaitMs: e.INGEST_BATCH_WAIT_MS,
+    mqttShareGroup: e.MQTT_SHARE_GROUP,
+    mqttClientId:
+      e.MQTT_CLIENT_ID ??
+      `zhiben-ingest-${hostname()
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .slice(0, 40)}`,
   };
 }
 

@@ -20,6 +20,8 @@ import type { Clock } from '../platform/clock.js';
 import { mutate } from '../platform/context.js';
 import { hashPassword } from '../platform/passwords.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
+import { seedDemoDevices } from './demo-devices.js';
+import { seedDemoEnforcement } from './demo-enforcement.js';
 import { seedDemoHazards } from './demo-hazards.js';
 import { seedDemoReports } from './demo-reports.js';
 
@@ -84,6 +86,8 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
     }
     await seedDemoHazards(tx, { now: options.clock(), demoEnterpriseId: enterpriseId });
     await seedDemoReports(tx, { now: options.clock(), demoEnterpriseId: enterpriseId });
+    await seedDemoDevices(tx, { now: options.clock() });
+    await seedDemoEnforcement(tx, { now: options.clock(), passwordHash });
     const accounts = DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role }));
     return {
       result: { created: true, accounts },

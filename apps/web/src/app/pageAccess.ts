@@ -27,4 +27,15 @@ export const PAGE_ACCESS = {
   reports: { permission: 'reports.read', sides: ['bureau', 'township'] },
   /** The link of a new-report notification: either side, redirected to its list. */
   reportLink: { permission: 'reports.read' },
+  // 粉尘涉爆监测预警: overview (enterprise: 监测报警), alarms, devices; the roll-out and the limits are the bureau's.
+  monitoring: { permission: 'monitoring.read' },
+  monitoringAlarms: { permission: 'monitoring.read' },
+  monitoringDevices: { permission: 'devices.read' },
+  monitoringRollout: { permission: 'monitoring.read', sides: ['bureau', 'township'] },
+  monitoringLimits: { permission: 'monitoring.read', sides: ['bureau'] },
+  // 执法检查 and 分级分类 (issue #7).
+  enforcementTasks: { permission: 'enforcement.read', sides: ['bureau', 'township'] },
+  classification: { permission: 'classification.read', sides: ['bureau', 'township'] },
+  classificationEnterprise: { permission: 'classification.read' },
+  enforcementCases: { permission: 'enforcement.read', sides: ['bureau', 'township'] },
 } as const satisfies Record<string, Access>;

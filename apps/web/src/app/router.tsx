@@ -39,6 +39,24 @@ const ReportPage = lazyPage(() => import('../public/ReportPage'), 'ReportPage');
 const ReceiptPage = lazyPage(() => import('../public/ReceiptPage'), 'ReceiptPage');
 const EmployeeReportsPage = lazyPage(() => import('../modules/employee-reports/EmployeeReportsPage'), 'EmployeeReportsPage');
 const EmployeeReportRedirect = lazyPage(() => import('../modules/employee-reports/EmployeeReportRedirect'), 'EmployeeReportRedirect');
+const MonitoringOverviewPage = lazyPage(() => import('../modules/monitoring/MonitoringOverviewPage'), 'MonitoringOverviewPage');
+const AlarmListPage = lazyPage(() => import('../modules/monitoring/AlarmListPage'), 'AlarmListPage');
+const AlarmDetailPage = lazyPage(() => import('../modules/monitoring/AlarmDetailPage'), 'AlarmDetailPage');
+const DeviceListPage = lazyPage(() => import('../modules/monitoring/DeviceListPage'), 'DeviceListPage');
+const DeviceDetailPage = lazyPage(() => import('../modules/monitoring/DeviceDetailPage'), 'DeviceDetailPage');
+const RolloutPage = lazyPage(() => import('../modules/monitoring/RolloutPage'), 'RolloutPage');
+const BureauLimitsPage = lazyPage(() => import('../modules/monitoring/BureauLimitsPage'), 'BureauLimitsPage');
+const TaskListPage = lazyPage(() => import('../modules/enforcement/TaskListPage'), 'TaskListPage');
+const TaskDetailPage = lazyPage(() => import('../modules/enforcement/TaskDetailPage'), 'TaskDetailPage');
+const CaseListPage = lazyPage(() => import('../modules/enforcement/CaseListPage'), 'CaseListPage');
+const ClassificationOverviewPage = lazyPage(
+  () => import('../modules/classification/ClassificationOverviewPage'),
+  'ClassificationOverviewPage',
+);
+const ClassificationEnterprisePage = lazyPage(
+  () => import('../modules/classification/ClassificationEnterprisePage'),
+  'ClassificationEnterprisePage',
+);
 
 function page(access: Access, Page: ComponentType) {
   return (
@@ -131,6 +149,18 @@ export const router = createBrowserRouter([
           { path: 'my/reports', element: page(PAGE_ACCESS.myReports, EmployeeReportsPage) },
           { path: 'reports', element: page(PAGE_ACCESS.reports, EmployeeReportsPage) },
           { path: 'employee-reports/:id', element: page(PAGE_ACCESS.reportLink, EmployeeReportRedirect) },
+          { path: 'monitoring', element: page(PAGE_ACCESS.monitoring, MonitoringOverviewPage) },
+          { path: 'monitoring/alarms', element: page(PAGE_ACCESS.monitoringAlarms, AlarmListPage) },
+          { path: 'monitoring/alarms/:id', element: page(PAGE_ACCESS.monitoringAlarms, AlarmDetailPage) },
+          { path: 'monitoring/devices', element: page(PAGE_ACCESS.monitoringDevices, DeviceListPage) },
+          { path: 'monitoring/devices/:id', element: page(PAGE_ACCESS.monitoringDevices, DeviceDetailPage) },
+          { path: 'monitoring/rollout', element: page(PAGE_ACCESS.monitoringRollout, RolloutPage) },
+          { path: 'monitoring/limits', element: page(PAGE_ACCESS.monitoringLimits, BureauLimitsPage) },
+          { path: 'enforcement/tasks', element: page(PAGE_ACCESS.enforcementTasks, TaskListPage) },
+          { path: 'enforcement/tasks/:id', element: page(PAGE_ACCESS.enforcementTasks, TaskDetailPage) },
+          { path: 'enforcement/cases', element: page(PAGE_ACCESS.enforcementCases, CaseListPage) },
+          { path: 'classification', element: page(PAGE_ACCESS.classification, ClassificationOverviewPage) },
+          { path: 'classification/enterprises/:id', element: page(PAGE_ACCESS.classificationEnterprise, ClassificationEnterprisePage) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidSchema } from '../common.js';
+import { listQuery, uuidSchema } from '../common.js';
 import { fen, isoDate, optionalText, text } from './fields.js';
 
 /** Cases and penalties (立案 / 行政处罚 / 一案双罚) and the 通报 / 约谈 / 曝光 records against enterprises. */
@@ -68,6 +68,8 @@ export const penaltyDecisionDto = z.object({
   fineFen: z.number().int(),
   penaltyBasis: z.string(),
   decisionNumber: z.string().nullable(),
+  /** The 行政处罚决定书 (.docx via /api/v1/enforcement/documents/:id). */
+  documentId: z.string().nullable(),
   decisionDate: z.string().nullable(),
   paymentStatus: z.enum(PAYMENT_STATUSES),
   paidAt: z.string().nullable(),
@@ -86,6 +88,9 @@ export const caseDto = z.object({
   /** Both the enterprise and its principal are penalised. */
   dualPenalty: z.boolean(),
   createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  abilities: z.object({ decide: z.boolean(), recordPayment: z.boolean(), close: z.boolean() }),
 });
 export type CaseDto = z.infer<typeof caseDto>;
 
@@ -117,3 +122,43 @@ export const createSupervisionMeasureBody = z.strictObject({
   hazardIds: z.array(uuidSchema).max(50).default([]),
 });
 export type CreateSupervisionMeasureBody = z.infer<typeof createSupervisionMeasureBody>;
+export type RecordPaymentBody = z.infer<typeof recordPaymentBody>;
+
+export const caseListQuery = listQuery.extend({
+  status: z.enum(CASE_STATUSES).optional(),
+  enterpriseId: uuidSchema.optional(),
+  taskId: uuidSchema.optional(),
+  paymentStatus: z.enum(PAYMENT_STATUSES).optional(),
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+/** 作出处罚决定: numbers each party's 行政处罚决定书 (一案双罚: two) and dates them. */
+export const decideCaseBody = z.strictObject({
+  decidedOn: isoDate,
+  /** Where the fine is paid (bank and account, or the e-payment channel), printed on the decision. */
+  paymentChannel: optionalText('缴款渠道', 200),
+  /** The evidence listed on the decision (以上事实有下列证据证明). */
+  evidence: z.array(text('证据', 200)).max(20).default([]),
+});
+export type DecideCaseBody = z.infer<typeof decideCaseBody>;
+export const closeCaseBody = z.strictObject({ note: optionalText('结案说明', 1000) });
+
+export const supervisionMeasureDto = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  kind: z.enum(SUPERVISION_MEASURE_KINDS),
+  date: z.string(),
+  subject: z.string(),
+  content: z.string(),
+  attendees: z.string().nullable(),
+  caseId: z.string().nullable(),
+  hazardIds: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type SupervisionMeasureDto = z.infer<typeof supervisionMeasureDto>;
+export const supervisionMeasureListQuery = listQuery.extend({
+  kind: z.enum(SUPERVISION_MEASURE_KINDS).optional(),
+  enterpriseId: uuidSchema.optional(),
+});
+export type SupervisionMeasureListQuery = z.infer<typeof supervisionMeasureListQuery>;

@@ -26,11 +26,19 @@ export const RISK_CLASS_COLOR_LABELS: Record<RiskClass, string> = { A: '红', B:
 // classification rules (data)
 
 /** Counted facts the server supplies for one enterprise; the windows of the dated ones are in the rule set. */
-export const CLASSIFICATION_COUNT_FACTS = ['openMajorHazards', 'overdueMajorHazards', 'redAlarms', 'penalties', 'accidents'] as const;
+export const CLASSIFICATION_COUNT_FACTS = [
+  'openMajorHazards',
+  'overdueMajorHazards',
+  'majorHazardsFound',
+  'redAlarms',
+  'penalties',
+  'accidents',
+] as const;
 export type ClassificationCountFact = (typeof CLASSIFICATION_COUNT_FACTS)[number];
 export const CLASSIFICATION_COUNT_FACT_LABELS: Record<ClassificationCountFact, string> = {
   openMajorHazards: '未销号重大事故隐患数',
   overdueMajorHazards: '逾期未整改重大事故隐患数',
+  majorHazardsFound: '期内查出的重大事故隐患数',
   redAlarms: '红色报警次数',
   penalties: '行政处罚次数',
   accidents: '生产安全事故起数',
@@ -105,7 +113,12 @@ export const classificationRuleSetSchema = z
     startingRules: z.array(startingClassRuleSchema).max(100),
     adjustments: z.array(adjustmentRuleSchema).max(100),
     /** Look-back windows of the dated count facts. */
-    windows: z.strictObject({ redAlarms: factWindowSchema, penalties: factWindowSchema, accidents: factWindowSchema }),
+    windows: z.strictObject({
+      majorHazardsFound: factWindowSchema,
+      redAlarms: factWindowSchema,
+      penalties: factWindowSchema,
+      accidents: factWindowSchema,
+    }),
   })
   .superRefine((set, ctx) => {
     const seen = new Set<string>();
@@ -137,12 +150,16 @@ export const classificationExplanationItem = z.object({
 });
 export type ClassificationExplanationItem = z.infer<typeof classificationExplanationItem>;
 
-export const CLASSIFICATION_TRIGGERS = ['nightly', 'on_demand', 'override', 'override_cleared'] as const;
-export const CLASSIFICATION_TRIGGER_LABELS: Record<(typeof CLASSIFICATION_TRIGGERS)[number], string> = {
+/** `event`: recomputed right after a change of its facts (a finding, a closed task, a penalty, an accident). */
+export const CLASSIFICATION_TRIGGERS = ['nightly', 'on_demand', 'event', 'override', 'override_cleared', 'profile'] as const;
+export type ClassificationTrigger = (typeof CLASSIFICATION_TRIGGERS)[number];
+export const CLASSIFICATION_TRIGGER_LABELS: Record<ClassificationTrigger, string> = {
   nightly: '每日自动计算',
   on_demand: '手动重新计算',
+  event: '业务数据变化后自动计算',
   override: '人工调整',
   override_cleared: '取消人工调整',
+  profile: '重大危险源登记变更',
 };
 
 export const classificationOverrideDto = z.object({

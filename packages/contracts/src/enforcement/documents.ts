@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQuery, uuidSchema } from '../common.js';
 
 /** The four enforcement documents (执法文书) and their number prefixes (发文机关代字). */
 
@@ -43,9 +44,19 @@ export const enforcementDocumentDto = z.object({
   year: z.number().int(),
   sequence: z.number().int(),
   enterpriseId: z.string(),
+  enterpriseName: z.string(),
   /** The task or case it was generated from. */
   taskId: z.string().nullable(),
   caseId: z.string().nullable(),
   createdAt: z.string(),
 });
 export type EnforcementDocumentDto = z.infer<typeof enforcementDocumentDto>;
+
+export const documentListQuery = listQuery.extend({
+  type: z.enum(ENFORCEMENT_DOCUMENT_TYPES).optional(),
+  enterpriseId: uuidSchema.optional(),
+  taskId: uuidSchema.optional(),
+  caseId: uuidSchema.optional(),
+  year: z.coerce.number().int().min(2020).max(2100).optional(),
+});
+export type DocumentListQuery = z.infer<typeof documentListQuery>;

@@ -6,9 +6,15 @@ import { optionalText, text } from './fields.js';
 
 /** The annual enforcement plan (年度执法计划) and the key-inspection list (重点检查企业名单). */
 
-export const PLAN_STATUSES = ['draft', 'approved', 'published'] as const;
+/** `superseded`: an approved plan replaced by a revised one approved later for the same year (计划调整). */
+export const PLAN_STATUSES = ['draft', 'approved', 'published', 'superseded'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = { draft: '草稿', approved: '已批准', published: '已公布' };
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  draft: '草稿',
+  approved: '已批准',
+  published: '已公布',
+  superseded: '已被调整后的计划替代',
+};
 
 export const QUARTERS = [1, 2, 3, 4] as const;
 export type QuarterNumber = (typeof QUARTERS)[number];
@@ -98,3 +104,24 @@ export const planDto = z.object({
   abilities: z.object({ update: z.boolean(), approve: z.boolean(), publish: z.boolean() }),
 });
 export type PlanDto = z.infer<typeof planDto>;
+
+/** `POST /api/v1/enforcement/plans/generate`: a draft from the classes and caps (domain draftAnnualPlan). */
+export const generatePlanBody = z.strictObject({ year: planYear, title: text('计划名称', 100).optional() });
+
+export const planSummaryDto = planDto.omit({ entries: true }).extend({
+  enterprises: z.number().int(),
+  plannedInspections: z.number().int(),
+  keyEnterprises: z.number().int(),
+  overCapEntries: z.number().int(),
+  doneInspections: z.number().int(),
+});
+export type PlanSummaryDto = z.infer<typeof planSummaryDto>;
+
+/** 重点检查企业名单 (seed §三(八)18: 分级确定重点检查企业名单): the plan's class A and B enterprises. */
+export const keyListDto = z.object({
+  planId: z.string(),
+  year: z.number().int(),
+  status: z.enum(PLAN_STATUSES),
+  items: z.array(planEntryDto),
+});
+export type KeyListDto = z.infer<typeof keyListDto>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { uuidSchema } from '../common.js';
+import { listQuery, uuidSchema } from '../common.js';
+import { riskClassSchema } from './classification.js';
 import { isoDate, optionalText, photoList, text } from './fields.js';
 
 /** Inspection tasks (检查任务, 四不两直), findings, orders (责令限期整改) and re-inspection (复查). */
@@ -13,6 +14,11 @@ export const INSPECTION_TASK_SOURCE_LABELS: Record<InspectionTaskSource, string>
   accident: '事故',
   other: '其他',
 };
+
+/** 现场检查 or 线上巡查 (互联网+执法, seed §三(八)18: 推动现场执法和线上巡查有机结合). */
+export const INSPECTION_TASK_KINDS = ['onsite', 'online_patrol'] as const;
+export type InspectionTaskKind = (typeof INSPECTION_TASK_KINDS)[number];
+export const INSPECTION_TASK_KIND_LABELS: Record<InspectionTaskKind, string> = { onsite: '现场检查', online_patrol: '线上巡查' };
 
 export const INSPECTION_TASK_STATUSES = ['scheduled', 'in_progress', 'rectifying', 'closed', 'cancelled'] as const;
 export type InspectionTaskStatus = (typeof INSPECTION_TASK_STATUSES)[number];
@@ -82,6 +88,7 @@ export const inspectionTaskDto = z.object({
   enterpriseId: z.string(),
   enterpriseName: z.string(),
   regionName: z.string(),
+  kind: z.enum(INSPECTION_TASK_KINDS),
   source: z.enum(INSPECTION_TASK_SOURCES),
   planId: z.string().nullable(),
   sourceRef: z.string().nullable(),
@@ -195,3 +202,148 @@ export const orderDto = z.object({
     .nullable(),
 });
 export type OrderDto = z.infer<typeof orderDto>;
+
+// --- lists, details, the on-site checklist, online patrol ------------------------------------------------------
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) => (s ? s.split(',').filter(Boolean) : undefined));
+
+export const inspectionTaskListQuery = listQuery.extend({
+  status: csv.pipe(z.array(z.enum(INSPECTION_TASK_STATUSES, { error: '未知的任务状态' })).optional()),
+  kind: z.enum(INSPECTION_TASK_KINDS).optional(),
+  source: z.enum(INSPECTION_TASK_SOURCES).optional(),
+  enterpriseId: uuidSchema.optional(),
+  planId: uuidSchema.optional(),
+  /** Tasks the caller is assigned to. */
+  mine: z.enum(['true', 'false']).optional(),
+  /** Started (or, not started yet, planned) in this year. */
+  year: z.coerce.number().int().min(2020).max(2100).optional(),
+});
+export type InspectionTaskListQuery = z.infer<typeof inspectionTaskListQuery>;
+
+export const startTaskBody = z.strictObject({
+  /** 检查场所 as recorded on the inspection record (default: the enterprise's address). */
+  place: optionalText('检查场所', 200),
+});
+export const closeTaskBody = z.strictObject({ note: optionalText('办结说明', 1000) });
+export const cancelTaskBody = z.strictObject({ reason: text('取消原因', 500) });
+
+/** A document of the task or case, for download links. */
+export const documentRefDto = z.object({ id: z.string(), type: z.string(), number: z.string(), createdAt: z.string() });
+
+export const taskDetailDto = inspectionTaskDto.extend({
+  findings: z.array(findingDto),
+  orders: z.array(orderDto),
+  documents: z.array(documentRefDto),
+  caseIds: z.array(z.string()),
+});
+export type TaskDetailDto = z.infer<typeof taskDetailDto>;
+
+/**
+ * General items every on-site inspection covers besides the enterprise's 令10 checklist (执法检查的通用内容), each
+ * with the provision of 《中华人民共和国安全生产法》(2021) it checks. 第二十一条、第三十六条、第四十一条 are confirmed in
+ * regulations.md §7; the other article numbers are from general knowledge of the 2021 text (UNCONFIRMED there).
+ */
+export const GENERAL_INSPECTION_ITEMS = [
+  { key: 'G01', text: '主要负责人履行安全生产职责，建立健全全员安全生产责任制', legalBasis: '《中华人民共和国安全生产法》第二十一条' },
+  { key: 'G02', text: '按规定设置安全生产管理机构或者配备安全生产管理人员', legalBasis: '《中华人民共和国安全生产法》第二十四条' },
+  { key: 'G03', text: '对从业人员进行安全生产教育和培训并如实记录', legalBasis: '《中华人民共和国安全生产法》第二十八条' },
+  { key: 'G04', text: '特种作业人员持证上岗', legalBasis: '《中华人民共和国安全生产法》第三十条' },
+  {
+    key: 'G05',
+    text: '安全设备经常性维护、保养并定期检测；监控、报警、防护设备及其数据未被关闭、破坏、篡改',
+    legalBasis: '《中华人民共和国安全生产法》第三十六条',
+  },
+  {
+    key: 'G06',
+    text: '建立安全风险分级管控制度和事故隐患排查治理制度，如实记录隐患排查治理情况',
+    legalBasis: '《中华人民共和国安全生产法》第四十一条',
+  },
+  {
+    key: 'G07',
+    text: '生产经营场所和员工宿舍设有符合紧急疏散要求的出口，疏散通道畅通',
+    legalBasis: '《中华人民共和国安全生产法》第四十二条',
+  },
+  { key: 'G08', text: '为从业人员提供符合标准的劳动防护用品并监督佩戴使用', legalBasis: '《中华人民共和国安全生产法》第四十五条' },
+  { key: 'G09', text: '制定生产安全事故应急救援预案并定期组织演练', legalBasis: '《中华人民共和国安全生产法》第八十一条' },
+] as const;
+
+export const taskChecklistDto = z.object({
+  /** The enterprise's 令10 checklist (一行业一清单) of the current standard version, with why each item applies. */
+  items: z.array(
+    z.object({ id: z.string(), key: z.string(), articleLabel: z.string(), itemLabel: z.string(), text: z.string(), reason: z.string() }),
+  ),
+  general: z.array(z.object({ key: z.string(), text: z.string(), legalBasis: z.string() })),
+  standardVersion: z.number().int(),
+});
+export type TaskChecklistDto = z.infer<typeof taskChecklistDto>;
+
+/** 线上巡查: an officer reviews an enterprise remotely and records findings, which enter the same loop. */
+export const createPatrolBody = z.strictObject({
+  enterpriseId: uuidSchema,
+  /** Further officers reviewing together (the caller always takes part); two or more are needed for an order. */
+  coOfficerIds: z.array(uuidSchema).max(9).default([]),
+  note: optionalText('巡查情况', 2000),
+  findings: z.array(createFindingBody).max(50).default([]),
+});
+export type CreatePatrolBody = z.infer<typeof createPatrolBody>;
+
+/** What an officer sees before an online patrol (monitoring, alarms, hazard backlog, self-inspection compliance). */
+export const patrolSummaryDto = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  riskClass: riskClassSchema,
+  monitoring: z.object({
+    /** 涉粉作业 enterprise that must be connected (seed §三(六)11). */
+    required: z.boolean(),
+    devices: z.number().int(),
+    activeDevices: z.number().int(),
+    /** Latest accepted reading of any device (null: never reported). */
+    lastReadingAt: z.string().nullable(),
+  }),
+  /** null when the alarm store is not available. */
+  alarms: z
+    .object({
+      open: z.number().int(),
+      openByLevel: z.record(z.string(), z.number().int()),
+      red30Days: z.number().int(),
+    })
+    .nullable(),
+  hazards: z.object({
+    open: z.number().int(),
+    openMajor: z.number().int(),
+    overdue: z.number().int(),
+    pendingJudgement: z.number().int(),
+    pendingAcceptance: z.number().int(),
+  }),
+  selfInspection: z.object({
+    completedLast30Days: z.number().int(),
+    lastCompletedAt: z.string().nullable(),
+    /** 主要负责人季度带队检查 (seed §三(四)6): led this quarter. */
+    principalLedThisQuarter: z.number().int(),
+    quarter: z.string(),
+  }),
+  lastInspection: z.object({ taskId: z.string(), startedAt: z.string(), kind: z.enum(INSPECTION_TASK_KINDS) }).nullable(),
+});
+export type PatrolSummaryDto = z.infer<typeof patrolSummaryDto>;
+
+/** An assignable law-enforcement officer with his certificate (行政执法证). */
+export const officerDto = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  username: z.string(),
+  certificateNo: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  /** Has a certificate that is valid today: may be assigned. */
+  assignable: z.boolean(),
+});
+export type OfficerDto = z.infer<typeof officerDto>;
+export const saveCertificateBody = z.strictObject({
+  certificateNo: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{6,30}$/, { error: '执法证号应为 6–30 位数字或字母' }),
+  validUntil: isoDate.nullish(),
+});

@@ -40,8 +40,13 @@ describe('DEFAULT_CLASSIFICATION_RULES', () => {
     expect(DEFAULT_CLASSIFICATION_RULES.adjustments.every((r) => !r.verified && r.source.includes('UNCONFIRMED'))).toBe(true);
   });
 
-  it('looks back 30 days for red alarms and 12 months for penalties and accidents', () => {
-    expect(DEFAULT_CLASSIFICATION_RULES.windows).toEqual({ redAlarms: { days: 30 }, penalties: { months: 12 }, accidents: { months: 12 } });
+  it('looks back 30 days for red alarms and 12 months for major hazards found, penalties and accidents', () => {
+    expect(DEFAULT_CLASSIFICATION_RULES.windows).toEqual({
+      majorHazardsFound: { months: 12 },
+      redAlarms: { days: 30 },
+      penalties: { months: 12 },
+      accidents: { months: 12 },
+    });
   });
 });
 

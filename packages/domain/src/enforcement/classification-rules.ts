@@ -99,6 +99,18 @@ export const DEFAULT_CLASSIFICATION_RULES: ClassificationRuleSet = {
       source: `${PLATFORM_DEFAULT}；依据：安全生产法 第一百零二条（未按期消除事故隐患）`,
       verified: false,
     },
+    // An enterprise where a major hazard was found stays riskier for a year after it is closed: 动态清零 removes the
+    // hazard, not the management failure behind it (seed §三(八)18 聚焦重大事故隐患精准执法).
+    {
+      kind: 'count',
+      code: 'major_hazard_found_12_months',
+      label: '近12个月查出重大事故隐患',
+      fact: 'majorHazardsFound',
+      atLeast: 1,
+      effect: 1,
+      source: `${PLATFORM_DEFAULT}；依据：治本攻坚方案 §三(八)18 聚焦重大事故隐患精准执法`,
+      verified: false,
+    },
     {
       kind: 'count',
       code: 'repeated_red_alarms',
@@ -149,5 +161,5 @@ export const DEFAULT_CLASSIFICATION_RULES: ClassificationRuleSet = {
       verified: false,
     },
   ],
-  windows: { redAlarms: { days: 30 }, penalties: { months: 12 }, accidents: { months: 12 } },
+  windows: { majorHazardsFound: { months: 12 }, redAlarms: { days: 30 }, penalties: { months: 12 }, accidents: { months: 12 } },
 };

@@ -10,6 +10,7 @@ const quiet: ClassificationFacts = {
   standardizationLevel: 'level3',
   openMajorHazards: 0,
   overdueMajorHazards: 0,
+  majorHazardsFound: 0,
   redAlarms: 0,
   penalties: 0,
   accidents: 0,
@@ -84,6 +85,7 @@ describe('each adjustment alone (start C, 三级)', () => {
     ['open major hazard', { openMajorHazards: 1 }, 'B', [['open_major_hazard', 1, 1]]],
     ['three open major hazards: one rule, value 3', { openMajorHazards: 3 }, 'B', [['open_major_hazard', 3, 1]]],
     ['overdue major hazard', { overdueMajorHazards: 1 }, 'B', [['overdue_major_hazard', 1, 1]]],
+    ['major hazard found in 12 months (closed since)', { majorHazardsFound: 2 }, 'B', [['major_hazard_found_12_months', 2, 1]]],
     ['one red alarm: not repeated', { redAlarms: 1 }, 'C', []],
     ['two red alarms: repeated', { redAlarms: 2 }, 'B', [['repeated_red_alarms', 2, 1]]],
     [

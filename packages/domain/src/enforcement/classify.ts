@@ -23,6 +23,8 @@ export interface ClassificationFacts {
   standardizationLevel: StandardizationLevel;
   openMajorHazards: number;
   overdueMajorHazards: number;
+  /** 重大事故隐患 found (by any source, not dismissed) within the window, whether closed since or not. */
+  majorHazardsFound: number;
   redAlarms: number;
   penalties: number;
   accidents: number;

@@ -1,5 +1,6 @@
-import type { EnterpriseDto, Sector } from '@zhiben/contracts';
+import type { EnterpriseDto, RiskClass, Sector } from '@zhiben/contracts';
 import { can, type Principal } from '../../platform/principal.js';
+import { provisionalRiskClass } from '../classification/provisional.js';
 import type { EnterpriseRow } from './enterprises.repository.js';
 
 export function toEnterpriseDto(row: EnterpriseRow, principal: Principal): EnterpriseDto {
@@ -32,6 +33,7 @@ export function toEnterpriseDto(row: EnterpriseRow, principal: Principal): Enter
     longitude: row.longitude,
     latitude: row.latitude,
     riskTags: row.riskTags,
+    riskClass: (row.riskClass as RiskClass | null) ?? provisionalRiskClass(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     abilities: { update: canUpdate, updateBureauFields: canUpdate && can(principal, 'enterprises.update_bureau_fields') },
@@ -40,6 +42,6 @@ export function toEnterpriseDto(row: EnterpriseRow, principal: Principal): Enter
 
 /** The audit view: the record's own fields, without timestamps (they change on every write). */
 export function auditViewOfEnterprise(row: Partial<EnterpriseRow>) {
-  const { createdAt: _c, updatedAt: _u, regionName: _r, regionPath: _p, sector: _s, ...fields } = row;
+  const { createdAt: _c, updatedAt: _u, regionName: _r, regionPath: _p, sector: _s, riskClass: _k, ...fields } = row;
   return fields;
 }

@@ -7,9 +7,13 @@ import { enterpriseScope } from '../../platform/scope.js';
 
 const { enterprises, regions } = schema;
 
-export type EnterpriseRow = typeof enterprises.$inferSelect & { regionName: string };
+/** `riskClass`: the stored 分级分类 class (classification module); null until the enterprise is first classified. */
+export type EnterpriseRow = typeof enterprises.$inferSelect & { regionName: string; riskClass: string | null };
 
-const selection = { enterprise: enterprises, regionName: regions.name };
+const riskClassSql = sql<
+  string | null
+>`(select ec.risk_class from enterprise_classifications ec where ec.enterprise_id = ${enterprises.id})`;
+const selection = { enterprise: enterprises, regionName: regions.name, riskClass: riskClassSql };
 
 const scopeOf = (scope: Scope) => enterpriseScope(scope, { enterpriseId: enterprises.id, regionPath: enterprises.regionPath });
 
@@ -34,6 +38,15 @@ export async function filterConditions(db: Executor, scope: Scope, filter: Enter
   if (filter.scale) conditions.push(eq(enterprises.scale, filter.scale));
   if (filter.status?.length) conditions.push(inArray(enterprises.status, filter.status));
   if (filter.standardizationLevel?.length) conditions.push(inArray(enterprises.standardizationLevel, filter.standardizationLevel));
+  if (filter.riskClass?.length) {
+    const classes = sql.join(
+      filter.riskClass.map((c) => sql`${c}`),
+      sql`, `,
+    );
+    conditions.push(
+      sql`exists (select 1 from enterprise_classifications ec where ec.enterprise_id = ${enterprises.id} and ec.risk_class in (${classes}))`,
+    );
+  }
   if (filter.dustBand) {
     conditions.push(sql`'dust_explosion' = any(${enterprises.riskTags})`);
     if (filter.dustBand === '30plus') conditions.push(gte(enterprises.dustWorkers, 30));
@@ -74,7 +87,7 @@ export async function listEnterprises(
     options.unpaged ? base.limit(20_000) : base.limit(limit).offset(offset),
     db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where),
   ]);
-  return { rows: rows.map((r) => ({ ...r.enterprise, regionName: r.regionName })), total: count[0]?.n ?? 0 };
+  return { rows: rows.map((r) => ({ ...r.enterprise, regionName: r.regionName, riskClass: r.riskClass })), total: count[0]?.n ?? 0 };
 }
 
 /** One enterprise within the scope; undefined when absent or outside it (the caller answers 404). */
@@ -86,7 +99,7 @@ export async function findEnterprise(db: Executor, scope: Scope, id: string): Pr
     .where(and(eq(enterprises.id, id), scopeOf(scope)))
     .limit(1);
   const row = rows[0];
-  return row ? { ...row.enterprise, regionName: row.regionName } : undefined;
+  return row ? { ...row.enterprise, regionName: row.regionName, riskClass: row.riskClass } : undefined;
 }
 
 /** Existing enterprises by credit code (the import matches on it), regardless of scope: the caller checks scope. */
@@ -97,5 +110,5 @@ export async function enterprisesByCreditCode(db: Executor, codes: string[]): Pr
     .from(enterprises)
     .innerJoin(regions, eq(regions.id, enterprises.regionId))
     .where(inArray(enterprises.creditCode, codes));
-  return new Map(rows.map((r) => [r.enterprise.creditCode, { ...r.enterprise, regionName: r.regionName }]));
+  return new Map(rows.map((r) => [r.enterprise.creditCode, { ...r.enterprise, regionName: r.regionName, riskClass: r.riskClass }]));
 }

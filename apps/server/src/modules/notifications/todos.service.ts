@@ -15,6 +15,8 @@ import { and, asc, eq, inArray, isNotNull, lte, or, type SQL } from 'drizzle-orm
 import type { ServiceContext } from '../../platform/context.js';
 import { can } from '../../platform/principal.js';
 import { enterpriseScope } from '../../platform/scope.js';
+import { alarmTodos } from '../alarms/alarms.todos.js';
+import { enforcementTodos } from '../enforcement/enforcement.todos.js';
 import { principalCompliance } from '../self-inspection/compliance.repository.js';
 import { shortText } from './audience.js';
 import { loadEscalationRules } from './escalation.jobs.js';
@@ -157,6 +159,12 @@ export async function todosFor(ctx: ServiceContext): Promise<{ items: TodoDto[];
       });
     }
   }
+
+  // 监测报警 (issue #6): alarms to acknowledge or report on; escalated ones for the township and the bureau.
+  items.push(...(await alarmTodos(ctx)));
+
+  // 执法 (issue #7): tasks and re-inspections of the caller's inspections; an enterprise's open orders.
+  items.push(...(await enforcementTodos(ctx)));
 
   items.sort(
     (a, b) =>

@@ -7,6 +7,8 @@ import { can } from '../../app/access';
 import { useSession } from '../../app/session';
 import { QueryError } from '../../components/QueryError';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { ClassificationCard } from '../classification/ClassificationCard';
+import { RiskClassTag } from '../classification/RiskClassTag';
 import { ChecklistTab } from './ChecklistTab';
 import { SectorTag, StatusTag } from './EnterpriseBadges';
 import { EnterpriseBasicTab } from './EnterpriseBasicTab';
@@ -16,7 +18,7 @@ import { HistoryTab } from './HistoryTab';
 import { RiskProfileTab } from './RiskProfileTab';
 import { useTagCatalog } from './riskTagCatalog';
 
-const TABS = ['basic', 'risk', 'checklist', 'history'] as const;
+const TABS = ['basic', 'risk', 'classification', 'checklist', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /**
@@ -43,7 +45,14 @@ export function EnterpriseDetail({
   const [editing, setEditing] = useState(false);
   const requested = params.get('tab') as TabKey | null;
   const canChecklist = can(me, 'standard.read');
-  const tab: TabKey = requested && TABS.includes(requested) && (requested !== 'checklist' || canChecklist) ? requested : 'basic';
+  const canClassification = can(me, 'classification.read');
+  const tab: TabKey =
+    requested &&
+    TABS.includes(requested) &&
+    (requested !== 'checklist' || canChecklist) &&
+    (requested !== 'classification' || canClassification)
+      ? requested
+      : 'basic';
   usePageTitle(pageTitle ?? query.data?.name ?? '企业详情');
 
   const setTab = (key: string) =>
@@ -107,6 +116,7 @@ export function EnterpriseDetail({
               </Typography.Title>
               <StatusTag status={e.status} />
               <SectorTag enterprise={e} />
+              <RiskClassTag riskClass={e.riskClass} testId="enterprise-risk-class" />
             </Flex>
             <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
               统一社会信用代码 {e.creditCode} · {e.regionName}
@@ -128,6 +138,9 @@ export function EnterpriseDetail({
           items={[
             { key: 'basic', label: <span data-testid="enterprise-tab-basic">基本信息</span> },
             { key: 'risk', label: <span data-testid="enterprise-tab-risk">风险画像</span> },
+            ...(canClassification
+              ? [{ key: 'classification', label: <span data-testid="enterprise-tab-classification">分级分类</span> }]
+              : []),
             ...(canChecklist ? [{ key: 'checklist', label: <span data-testid="enterprise-tab-checklist">检查清单</span> }] : []),
             { key: 'history', label: <span data-testid="enterprise-tab-history">变更记录</span> },
           ]}
@@ -138,6 +151,7 @@ export function EnterpriseDetail({
         {tab === 'risk' && (
           <RiskProfileTab enterprise={e} catalog={catalog} canEdit={canEdit} canBrowseList={me.scope.kind !== 'enterprise'} />
         )}
+        {tab === 'classification' && <ClassificationCard enterpriseId={e.id} />}
         {tab === 'checklist' && <ChecklistTab enterpriseId={e.id} active />}
         {tab === 'history' && <HistoryTab enterpriseId={e.id} active catalog={catalog} />}
       </Card>

@@ -3,6 +3,7 @@ import { Button, type TableColumnsType, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ChoosableColumn } from '../../components/ColumnChooser';
+import { RiskClassTag } from '../classification/RiskClassTag';
 import { SectorTag, StandardizationCell, StatusTag } from './EnterpriseBadges';
 import { RiskTagList } from './RiskTagList';
 import type { TagCatalog } from './riskTagCatalog';
@@ -18,6 +19,7 @@ export const OPTIONAL_ENTERPRISE_COLUMNS: readonly ChoosableColumn[] = [
   { key: 'riskTags', title: '风险标签' },
   { key: 'status', title: '生产状态' },
   { key: 'standardizationLevel', title: '标准化等级' },
+  { key: 'riskClass', title: '风险等级' },
   { key: 'principal', title: '主要负责人' },
 ];
 
@@ -110,6 +112,13 @@ export function enterpriseColumns(options: {
       width: 130,
       ...sortable('standardizationLevel'),
       render: (_: unknown, e) => <StandardizationCell level={e.standardizationLevel} expiry={e.standardizationExpiry} />,
+    },
+    {
+      title: '风险等级',
+      dataIndex: 'riskClass',
+      key: 'riskClass',
+      width: 130,
+      render: (c: EnterpriseDto['riskClass']) => <RiskClassTag riskClass={c} />,
     },
     {
       title: '主要负责人/电话',

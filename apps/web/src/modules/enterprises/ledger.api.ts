@@ -57,9 +57,14 @@ export function uploadLedger(
   onProgress: (progress: UploadProgress) => void,
   signal?: AbortSignal,
 ): Promise<ImportReport> {
+  return uploadXlsx<ImportReport>(`/enterprises/import/${stage}`, file, onProgress, signal);
+}
+
+/** POSTs a workbook to `path` (below /api/v1) as multipart field `file`, with upload progress; answers the JSON body. */
+export function uploadXlsx<T>(path: string, file: File, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', urlOf(`/enterprises/import/${stage}`));
+    xhr.open('POST', urlOf(path));
     xhr.setRequestHeader('accept', 'application/json');
     const token = csrfToken();
     if (token) xhr.setRequestHeader('x-csrf-token', token);
@@ -71,7 +76,7 @@ export function uploadLedger(
     xhr.onload = () => {
       const body = parseJson(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(body as ImportReport);
+        resolve(body as T);
         return;
       }
       const error = apiErrorFrom(xhr.status, body);

@@ -8,4 +8,10 @@ export const TODO_KIND_COLORS: Record<TodoKind, string> = {
   hazard_overdue: 'red',
   inspection_open: 'blue',
   quarter_round: 'orange',
+  enforcement_task: 'blue',
+  enforcement_reinspect: 'orange',
+  enforcement_order: 'orange',
+  alarm_pending: 'red',
+  alarm_dispose: 'orange',
+  alarm_escalated: 'red',
 };

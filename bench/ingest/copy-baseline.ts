@@ -1,0 +1,60 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type DbHandle, queryRows } from '@zhiben/db';
+import { sql } from 'drizzle-orm';
+import { from as copyFrom } from 'pg-copy-streams';
+import { ensurePartitions } from '../../apps/server/src/modules/telemetry/index.js';
+import { plainArray } from '../../apps/server/src/modules/telemetry/sql-arrays.js';
+
+/**
+ * The baseline: the fastest bulk load the driver offers, of the same rows the pipeline stored, into the same table of
+ * the same database, in the same run. PostgreSQL: `COPY telemetry_readings FROM STDIN` (pg-copy-streams). PGlite has
+ * no COPY FROM STDIN; its fastest equivalent is `COPY … FROM '/dev/blob'` with the text handed over as a Blob (the
+ * server reads it from PGlite's virtual file system). Rows are shifted back in time by `shiftMs` so they land in an
+ * empty stretch of the bench devices' key space; only the COPY statement itself is timed.
+ */
+
+export interface CopyResult {
+  rows: number;
+  ms: number;
+  method: string;
+}
+
+const HOUR = 3_600_000;
+
+export async function copyBaseline(
+  handle: DbHandle,
+  deviceIds: readonly string[],
+  window: { fromMs: number; toMs: number },
+  options: { maxRows: number; shiftMs?: number },
+): Promise<CopyResult> {
+  const shift = options.shiftMs ?? 6 * HOUR;
+  const rows = await queryRows<{ device_id: string; signal: string; ts_ms: number; value: number }>(
+    handle.db,
+    sql`select device_id, signal, (extract(epoch from ts) * 1000)::float8 as ts_ms, value from telemetry_readings
+        where device_id = any(${plainArray([...deviceIds])}::uuid[])
+          and ts >= ${new Date(window.fromMs).toISOString()}::timestamptz and ts <= ${new Date(window.toMs).toISOString()}::timestamptz
+        order by ts limit ${options.maxRows}`,
+  );
+  if (rows.length === 0) return { rows: 0, ms: Number.NaN, method: 'none (no rows stored)' };
+  await ensurePartitions(handle.db, window.fromMs - shift, window.toMs - shift);
+  const text = rows.map((r) => `${r.device_id}\t${r.signal}\t${new Date(Number(r.ts_ms) - shift).toISOString()}\t${r.value}\n`).join('');
+  const statement = 'COPY telemetry_readings (device_id, signal, ts, value)';
+  const started = performance.now();
+  let method: string;
+  if (handle.pool) {
+    const client = await handle.pool.connect();
+    try {
+      await pipeline(Readable.from([text]), client.query(copyFrom(`${statement} FROM STDIN`)));
+    } finally {
+      client.release();
+    }
+    method = 'COPY … FROM STDIN (pg-copy-streams)';
+  } else if (handle.pglite) {
+    await handle.pglite.query(`${statement} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+    method = "COPY … FROM '/dev/blob' (PGlite)";
+  } else {
+    throw new Error('no raw driver handle for COPY');
+  }
+  return { rows: rows.length, ms: performance.now() - started, method };
+}
