@@ -19,7 +19,7 @@ import { hashDeviceSecret, newDeviceSecret } from './device-secrets.js';
 import { auditViewOfDevice } from './devices.mapper.js';
 import { type DeviceRow, devicesByCodes } from './devices.repository.js';
 import { optionalPart, planSignals, systemIdFor } from './devices.rules.js';
-import { type Cell, DEVICE_COLUMNS, normalizeHeader, readDeviceSheet, type SheetRow } from './devices.workbook.js';
+import { type Cell, DEVICE_COLUMNS, EXAMPLE_ROW_MARK, normalizeHeader, readDeviceSheet, type SheetRow } from './devices.workbook.js';
 
 /** The fields one sheet row sets. */
 interface RowValues {
@@ -52,6 +52,9 @@ const SHORT_TYPES: Record<string, CollectorType> = { 干式: 'dry', 湿式: 'wet
 const SIGNAL_BY_LABEL = new Map<string, string>(
   SIGNAL_CODES.flatMap((code) => [[SIGNALS[code].label, code] as const, [code, code] as const]),
 );
+
+/** The template's example row (its first cell says so): never imported. */
+const isExampleRow = (row: SheetRow) => text(cellOf(row, '统一社会信用代码')).startsWith(EXAMPLE_ROW_MARK.slice(0, 2));
 
 /** Every problem of one row (column, reason) and, when there is none, its values (before enterprise checks). */
 function readRow(row: SheetRow) {
@@ -106,7 +109,7 @@ async function plan(ctx: ServiceContext, file: Buffer): Promise<{ rows: PlannedR
   const ignoredColumns = read.headers.filter((h) => !known.has(h));
   const scope = ctx.principal.scope;
 
-  const parsed = read.rows.map((row) => ({ row, ...readRow(row) }));
+  const parsed = read.rows.filter((row) => !isExampleRow(row)).map((row) => ({ row, ...readRow(row) }));
   const codes = [...new Set(parsed.map((p) => p.creditCode).filter(Boolean))];
   const { enterprises } = schema;
   const found = codes.length

@@ -81,6 +81,9 @@ export async function readDeviceSheet(buffer: Buffer): Promise<ReadResult> {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const TEMPLATE_ROWS = 500;
 
+/** The first cell of the template's example row; rows starting with it are not imported. */
+export const EXAMPLE_ROW_MARK = '示例（导入时跳过）';
+
 /** The import template: title, header, one example row, a drop-down for the collector type, and a signal list sheet. */
 export async function writeDeviceTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -99,8 +102,10 @@ export async function writeDeviceTemplate(): Promise<Buffer> {
     cell.fill = HEADER_FILL;
     if (c.note) cell.note = c.note;
   });
+  // The example row is marked in its first cell and skipped by the import: left in the file by mistake it must not
+  // create or overwrite a real device (an enterprise user's blank credit code means his own enterprise).
   sheet.addRow([
-    '',
+    EXAMPLE_ROW_MARK,
     'DC01',
     '1号砂光除尘器',
     COLLECTOR_TYPE_LABELS.dry,
