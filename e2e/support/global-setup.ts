@@ -19,7 +19,9 @@ export default async function setup(project: TestProject) {
   mkdirSync(ARTIFACTS, { recursive: true });
   // 90 s is plenty on a quiet machine (a demo start takes ~10–20 s); 180 s because CI shares 2 cores with other work
   // (seen: 54 s for the server alone at a load average of 14).
-  const server: RunningServer = await startServer({ demo: true, timeoutMs: 180_000 });
+  // No background simulation: its scripted faults would raise alarms (and bell notifications) at random moments in
+  // other journeys; the monitoring journey drives its own device with the simulator's one-shot faults.
+  const server: RunningServer = await startServer({ demo: true, timeoutMs: 180_000, env: { ZHIBEN_SIMULATE: '0' } });
   project.provide('baseUrl', server.url);
   return async () => {
     const code = await server.stop();
