@@ -6,10 +6,12 @@ import {
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  CalendarOutlined,
   CameraOutlined,
   ClusterOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  EyeOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   FlagOutlined,
@@ -236,11 +238,25 @@ export const MENU: readonly MenuEntry[] = [
     icon: SolutionOutlined,
     children: [
       {
+        key: 'enforcement-plans',
+        label: '执法计划',
+        path: '/enforcement/plans',
+        icon: CalendarOutlined,
+        access: PAGE_ACCESS.enforcementPlans,
+      },
+      {
         key: 'enforcement-tasks',
         label: '检查任务',
         path: '/enforcement/tasks',
         icon: ScheduleOutlined,
         access: PAGE_ACCESS.enforcementTasks,
+      },
+      {
+        key: 'enforcement-patrol',
+        label: '线上巡查',
+        path: '/enforcement/patrol',
+        icon: EyeOutlined,
+        access: PAGE_ACCESS.enforcementPatrol,
       },
       {
         key: 'enforcement-cases',

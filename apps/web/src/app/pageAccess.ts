@@ -38,4 +38,6 @@ export const PAGE_ACCESS = {
   classification: { permission: 'classification.read', sides: ['bureau', 'township'] },
   classificationEnterprise: { permission: 'classification.read' },
   enforcementCases: { permission: 'enforcement.read', sides: ['bureau', 'township'] },
+  enforcementPlans: { permission: 'enforcement.plans', sides: ['bureau', 'township'] },
+  enforcementPatrol: { permission: 'enforcement.inspect', sides: ['bureau', 'township'] },
 } as const satisfies Record<string, Access>;

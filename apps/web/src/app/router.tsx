@@ -49,6 +49,9 @@ const BureauLimitsPage = lazyPage(() => import('../modules/monitoring/BureauLimi
 const TaskListPage = lazyPage(() => import('../modules/enforcement/TaskListPage'), 'TaskListPage');
 const TaskDetailPage = lazyPage(() => import('../modules/enforcement/TaskDetailPage'), 'TaskDetailPage');
 const CaseListPage = lazyPage(() => import('../modules/enforcement/CaseListPage'), 'CaseListPage');
+const PatrolPage = lazyPage(() => import('../modules/enforcement/PatrolPage'), 'PatrolPage');
+const PlanListPage = lazyPage(() => import('../modules/enforcement/PlanPages'), 'PlanListPage');
+const PlanDetailPage = lazyPage(() => import('../modules/enforcement/PlanPages'), 'PlanDetailPage');
 const ClassificationOverviewPage = lazyPage(
   () => import('../modules/classification/ClassificationOverviewPage'),
   'ClassificationOverviewPage',
@@ -159,6 +162,9 @@ export const router = createBrowserRouter([
           { path: 'enforcement/tasks', element: page(PAGE_ACCESS.enforcementTasks, TaskListPage) },
           { path: 'enforcement/tasks/:id', element: page(PAGE_ACCESS.enforcementTasks, TaskDetailPage) },
           { path: 'enforcement/cases', element: page(PAGE_ACCESS.enforcementCases, CaseListPage) },
+          { path: 'enforcement/patrol', element: page(PAGE_ACCESS.enforcementPatrol, PatrolPage) },
+          { path: 'enforcement/plans', element: page(PAGE_ACCESS.enforcementPlans, PlanListPage) },
+          { path: 'enforcement/plans/:id', element: page(PAGE_ACCESS.enforcementPlans, PlanDetailPage) },
           { path: 'classification', element: page(PAGE_ACCESS.classification, ClassificationOverviewPage) },
           { path: 'classification/enterprises/:id', element: page(PAGE_ACCESS.classificationEnterprise, ClassificationEnterprisePage) },
           { path: '*', element: <NotFoundPage /> },

@@ -103,7 +103,7 @@ export function ClassificationOverviewPage() {
                   columns={[
                     { title: '乡镇', dataIndex: 'regionName' },
                     ...classColumns,
-                    { title: '合计', key: 't', render: (_: unknown, r) => total(r) },
+                    { title: '合计', key: 't', width: 70, render: (_: unknown, r) => total(r) },
                   ]}
                 />
               </Card>
@@ -123,7 +123,7 @@ export function ClassificationOverviewPage() {
                       render: (s: keyof typeof SECTOR_LABELS | null) => (s ? SECTOR_LABELS[s] : '未分类'),
                     },
                     ...classColumns,
-                    { title: '合计', key: 't', render: (_: unknown, r) => total(r) },
+                    { title: '合计', key: 't', width: 70, render: (_: unknown, r) => total(r) },
                   ]}
                 />
               </Card>

@@ -13,6 +13,8 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errors';
+import { can } from '../../app/access';
+import { useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { testId } from '../../lib/testId';
@@ -28,6 +30,7 @@ export function spreadQuarters(n: number): QuarterNumber[] {
 
 /** /enforcement/plans — 执法计划: the yearly plans, and a draft generated from the classes and caps. */
 export function PlanListPage() {
+  const me = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -53,18 +56,20 @@ export function PlanListPage() {
         title="执法计划"
         description="年度执法检查计划：按风险等级与标准化等级确定检查频次上限，生成草稿、调整、批准、公布"
         extra={
-          <Flex gap={8}>
-            <InputNumber min={2020} max={2100} value={year} onChange={setYear} addonAfter="年度" data-testid="plan-generate-year" />
-            <Button
-              type="primary"
-              loading={generate.isPending}
-              disabled={!year}
-              onClick={() => year && generate.mutate(year)}
-              data-testid="plan-generate"
-            >
-              生成计划草稿
-            </Button>
-          </Flex>
+          can(me, 'enforcement.plan') && (
+            <Flex gap={8}>
+              <InputNumber min={2020} max={2100} value={year} onChange={setYear} suffix="年度" data-testid="plan-generate-year" />
+              <Button
+                type="primary"
+                loading={generate.isPending}
+                disabled={!year}
+                onClick={() => year && generate.mutate(year)}
+                data-testid="plan-generate"
+              >
+                生成计划草稿
+              </Button>
+            </Flex>
+          )
         }
       />
       <Card>

@@ -324,9 +324,9 @@ export function TaskDetailPage() {
 
       {t.caseIds.length > 0 && (
         <Card title="立案">
-          {t.caseIds.map((c) => (
-            <Tag key={c}>{c.slice(0, 8)}</Tag>
-          ))}
+          <Link to={`/enforcement/cases?q=${encodeURIComponent(t.enterpriseName)}`} data-testid="task-cases-link">
+            本次检查已立案 {t.caseIds.length} 件，查看案件
+          </Link>
         </Card>
       )}
 
