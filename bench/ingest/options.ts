@@ -8,7 +8,7 @@ export const USAGE = `npm run bench:ingest [-- options]
   --rate R           readings per second offered in the at-rate phase (default 10000)
   --short            CI mode: 5 s per phase (≈ 10 s of load per database)
   --devices N        MQTT connections / devices (default 1000)
-  --window W         capacity phase: QoS 1 messages each client keeps in flight (default 2)
+  --window W         capacity phase: QoS 1 messages each client keeps in flight (default 4)
   --faults-per-s F   red hopper-temperature faults injected per second in the at-rate phase (default 4)
   --driver D         pglite, pg or both (default: pglite, and pg too when DATABASE_URL is set)
   --pglite-dir DIR   PGlite data directory, or memory (default: a fresh temporary directory)
@@ -61,7 +61,7 @@ export function parseBenchOptions(argv: readonly string[], env: Record<string, s
     seconds: values.short ? 5 : num('seconds', values.seconds, 60, 1),
     rate: num('rate', values.rate, 10_000, 1),
     devices: Math.round(num('devices', values.devices, 1000, 1)),
-    window: Math.round(num('window', values.window, 2, 1)),
+    window: Math.round(num('window', values.window, 4, 1)),
     faultsPerS: num('faults-per-s', values['faults-per-s'], 4, 0),
     drivers,
     pgliteDir: values['pglite-dir'],

@@ -38,6 +38,8 @@ interface Connection {
   client: MqttClient;
   pending: number;
   refused: string | null;
+  /** Rejects the publishes waiting on this connection (mqtt.js keeps QoS 1 messages of an ended client for ever). */
+  abandon: Set<(err: Error) => void>;
 }
 
 export interface MqttTransportOptions {
@@ -71,12 +73,13 @@ export class MqttTransport implements Transport {
       reconnectPeriod: 2_000,
       connectTimeout: 10_000,
     });
-    const connection: Connection = { client, pending: 0, refused: null };
+    const connection: Connection = { client, pending: 0, refused: null, abandon: new Set() };
     client.on('error', (err: Error & { code?: number }) => {
       if (typeof err.code === 'number' && AUTH_CODES.has(err.code)) {
         // Wrong credentials do not get better by retrying every 2 s: stop this client and remember why.
         connection.refused = err.message;
         client.end(true);
+        for (const reject of connection.abandon) reject(new RefusedError(device, err.message));
       }
     });
     this.connections.set(device.key, connection);
@@ -89,13 +92,18 @@ export class MqttTransport implements Transport {
     if (connection.refused) throw new RefusedError(device, connection.refused);
     if (connection.pending >= this.maxPending) throw new BackPressureError(device);
     connection.pending++;
+    let reject: (err: Error) => void = () => {};
     try {
       // mqtt.js keeps QoS 1 messages published while (re)connecting and sends them once connected.
-      await connection.client.publishAsync(device.topic, payload, { qos: 1 });
+      await new Promise<void>((resolve, fail) => {
+        reject = fail;
+        connection.abandon.add(fail);
+        connection.client.publish(device.topic, payload, { qos: 1 }, (err) => (err ? fail(err) : resolve()));
+      });
     } finally {
       connection.pending--;
+      connection.abandon.delete(reject);
     }
-    if (connection.refused) throw new RefusedError(device, connection.refused);
   }
 
   disconnect(device: SimDevice): void {
@@ -103,6 +111,7 @@ export class MqttTransport implements Transport {
     if (!connection) return;
     this.connections.delete(device.key);
     connection.client.end(true);
+    for (const reject of connection.abandon) reject(new Error(`${device.key}: connection dropped (offline)`));
   }
 
   async close(): Promise<void> {
@@ -111,6 +120,7 @@ export class MqttTransport implements Transport {
     this.connections.clear();
     // force: unacknowledged messages are abandoned, as a gateway losing power would.
     await Promise.all(all.map((c) => c.client.endAsync(true).catch(() => {})));
+    for (const c of all) for (const reject of c.abandon) reject(new Error('transport closed'));
   }
 }
 
