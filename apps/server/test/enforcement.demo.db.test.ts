@@ -1,66 +1,29 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CaseDto, InspectionTaskDto, PlanSummaryDto } from '@zhiben/contracts';
-import { type DbHandle, openDatabase, queryRows, runMigrations } from '@zhiben/db';
+import { type DbHandle, queryRows } from '@zhiben/db';
 import { shanghaiParts } from '@zhiben/domain';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../src/app.js';
-import { DEMO_PASSWORD } from '../src/seed/accounts.js';
+import type { App } from '../src/app.js';
 import { DEMO_FOUNDRY_NAME } from '../src/seed/demo-enforcement.js';
-import { seedDatabase } from '../src/seed/seed.js';
-import { as, login, type Session } from './harness.js';
+import { type DemoApp, startDemoApp } from './demo-app.js';
+import { as, type Session } from './harness.js';
 
 /**
  * The demo enforcement data (issue #7) on a database of its own (demo seeding needs an empty one): classes for
  * every demo enterprise, an approved plan and a draft, tasks in several states, a 一案双罚 case, and the journey's
  * unannounced task on the demo foundry, which `officer` can start and `foundry` sees only then.
  */
+let demo: DemoApp;
 let handle: DbHandle;
 let app: App;
-let dropDatabase: (() => Promise<void>) | undefined;
-
-async function freshDatabaseUrl(): Promise<string | undefined> {
-  const base = process.env.DATABASE_URL;
-  if (!base) return undefined;
-  const name = `zhiben_demo_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 beforeAll(async () => {
-  handle = await openDatabase({ databaseUrl: await freshDatabaseUrl(), poolSize: 4 });
-  await runMigrations(handle);
-  await seedDatabase(handle.db, { demo: true, clock: () => new Date() });
-  app = await buildApp({
-    db: handle.db,
-    sessionSecret: 'test-secret-test-secret-test-secret!!',
-    demo: true,
-    loginRateLimit: 10_000,
-    filesDir: mkdtempSync(join(tmpdir(), 'zb-files-')),
-  });
+  demo = await startDemoApp();
+  ({ handle, app } = demo);
 });
-afterAll(async () => {
-  await app?.close();
-  await handle?.close();
-  await dropDatabase?.();
-});
+afterAll(async () => demo?.close());
 
-const demoLogin = (username: string): Promise<Session> => login(app, username, DEMO_PASSWORD);
+const demoLogin = (username: string): Promise<Session> => demo.demoLogin(username);
 
 describe('demo enforcement', () => {
   it('classifies every demo enterprise, with all four classes present and explained', async () => {

@@ -1,65 +1,28 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { HAZARD_STATUSES } from '@zhiben/contracts';
-import { type DbHandle, DEMO_ACCOUNT_ENTERPRISE_CREDIT_CODE, openDatabase, queryRows, runMigrations, schema } from '@zhiben/db';
+import { type DbHandle, DEMO_ACCOUNT_ENTERPRISE_CREDIT_CODE, queryRows, schema } from '@zhiben/db';
 import { asc, eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../src/app.js';
-import { DEMO_PASSWORD } from '../src/seed/accounts.js';
-import { seedDatabase } from '../src/seed/seed.js';
-import { as, login, type Session } from './harness.js';
+import type { App } from '../src/app.js';
+import { type DemoApp, startDemoApp } from './demo-app.js';
+import { as, type Session } from './harness.js';
 import { expectBoardMatchesSql } from './hazards.helpers.js';
 
 /**
  * The demo data on a database of its own (demo seeding needs an empty one): in-memory PGlite, or a fresh
  * PostgreSQL database next to DATABASE_URL's when that is set.
  */
+let demo: DemoApp;
 let handle: DbHandle;
 let app: App;
-let dropDatabase: (() => Promise<void>) | undefined;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-async function freshDatabaseUrl(): Promise<string | undefined> {
-  const base = process.env.DATABASE_URL;
-  if (!base) return undefined;
-  const name = `zhiben_demo_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  dropDatabase = async () => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 beforeAll(async () => {
-  handle = await openDatabase({ databaseUrl: await freshDatabaseUrl(), poolSize: 4 });
-  await runMigrations(handle);
-  await seedDatabase(handle.db, { demo: true, clock: () => new Date() });
-  app = await buildApp({
-    db: handle.db,
-    sessionSecret: 'test-secret-test-secret-test-secret!!',
-    demo: true,
-    loginRateLimit: 10_000,
-    filesDir: mkdtempSync(join(tmpdir(), 'zb-files-')),
-  });
+  demo = await startDemoApp();
+  ({ handle, app } = demo);
 });
-afterAll(async () => {
-  await app?.close();
-  await handle?.close();
-  await dropDatabase?.();
-});
+afterAll(async () => demo?.close());
 
-const demoLogin = (username: string): Promise<Session> => login(app, username, DEMO_PASSWORD);
+const demoLogin = (username: string): Promise<Session> => demo.demoLogin(username);
 
 describe('demo hazards', () => {
   it('covers every state, overdue, 挂牌督办, publication and dismissal, over several townships', async () => {
