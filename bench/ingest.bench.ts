@@ -87,7 +87,8 @@ async function phase(target: Target, publisher: Publisher, request: Parameters<P
   const b = marks.stopped ?? a;
   const storedPerS = (b.inserted - a.inserted) / seconds;
   const count = b.batches - a.batches;
-  // The writer commits one batch at a time: when it never idles (capacity), seconds ÷ batches is the time per batch.
+  // When the writer never idles (capacity), seconds ÷ batches is the interval between commits (with overlapping
+  // batches, less than the time one batch takes).
   const batches = {
     count,
     rows: count > 0 ? (b.rows - a.rows) / count : Number.NaN,
@@ -106,6 +107,7 @@ async function runDriver(driver: 'pglite' | 'pg', options: BenchOptions): Promis
     mqttUrl: process.env.MQTT_URL,
     devices: options.devices,
     batchSize: options.batchSize,
+    concurrency: options.concurrency,
   });
   const label = driver === 'pg' ? 'PostgreSQL' : 'PGlite';
   const brokerLabel = target.broker === 'embedded' ? 'embedded aedes' : `external ${process.env.MQTT_URL}`;

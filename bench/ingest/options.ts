@@ -13,7 +13,8 @@ export const USAGE = `npm run bench:ingest [-- options]
   --driver D         pglite, pg or both (default: pglite, and pg too when DATABASE_URL is set)
   --pglite-dir DIR   PGlite data directory, or memory (default: a fresh temporary directory)
   --copy-rows N      rows for the COPY baseline (default: the capacity phase's rows, at most 300000)
-  --batch-size N     the ingestion batch size (default: the server's, INGEST_BATCH_SIZE or 500)
+  --batch-size N     the ingestion batch size (default: the server's, INGEST_BATCH_SIZE or 2000)
+  --concurrency N    batches written at once (default: the server's, 2 on PostgreSQL, 1 on PGlite)
 Environment: DATABASE_URL (PostgreSQL), MQTT_URL (an external broker instead of the embedded one).`;
 
 export interface BenchOptions {
@@ -26,6 +27,7 @@ export interface BenchOptions {
   pgliteDir: string | undefined;
   copyRows: number;
   batchSize: number | undefined;
+  concurrency: number | undefined;
   help: boolean;
 }
 
@@ -44,6 +46,7 @@ export function parseBenchOptions(argv: readonly string[], env: Record<string, s
       'pglite-dir': { type: 'string' },
       'copy-rows': { type: 'string' },
       'batch-size': { type: 'string' },
+      concurrency: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -67,6 +70,7 @@ export function parseBenchOptions(argv: readonly string[], env: Record<string, s
     pgliteDir: values['pglite-dir'],
     copyRows: Math.round(num('copy-rows', values['copy-rows'], 300_000, 1)),
     batchSize: values['batch-size'] === undefined ? undefined : Math.round(num('batch-size', values['batch-size'], 500, 1)),
+    concurrency: values.concurrency === undefined ? undefined : Math.round(num('concurrency', values.concurrency, 1, 1)),
     help: values.help ?? false,
   };
 }

@@ -21,7 +21,12 @@ import {
 import { sql } from 'drizzle-orm';
 import { type App, buildApp } from '../../apps/server/src/app.js';
 import { hashDeviceSecret } from '../../apps/server/src/modules/devices/index.js';
-import { type ExternalSubscriber, serveEmbeddedBroker, startExternalSubscriber } from '../../apps/server/src/modules/telemetry/index.js';
+import {
+  defaultBatchConcurrency,
+  type ExternalSubscriber,
+  serveEmbeddedBroker,
+  startExternalSubscriber,
+} from '../../apps/server/src/modules/telemetry/index.js';
 import { plainArray } from '../../apps/server/src/modules/telemetry/sql-arrays.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from '../../apps/server/src/platform/mqtt-broker.js';
 import { createEnterprise } from '../../apps/server/test/harness.js';
@@ -55,6 +60,8 @@ export interface TargetOptions {
   mqttUrl?: string | undefined;
   devices: number;
   batchSize?: number | undefined;
+  /** Batches written at once; default as the server: 2 on PostgreSQL, 1 on PGlite. */
+  concurrency?: number | undefined;
 }
 
 export async function openTarget(options: TargetOptions): Promise<Target> {
@@ -75,7 +82,10 @@ export async function openTarget(options: TargetOptions): Promise<Target> {
     sessionSecret: randomBytes(32).toString('hex'),
     filesDir,
     logLevel: 'warn',
-    ...(options.batchSize ? { ingestion: { batchSize: options.batchSize } } : {}),
+    ingestion: {
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      batchConcurrency: options.concurrency ?? defaultBatchConcurrency(options.driver),
+    },
   });
   await app.ready();
 

@@ -7,6 +7,7 @@ import { startAlarmJobs } from './modules/alarms/index.js';
 import { startEnforcementJobs } from './modules/enforcement/index.js';
 import { startNotificationJobs } from './modules/notifications/index.js';
 import {
+  defaultBatchConcurrency,
   type ExternalSubscriber,
   maintainPartitions,
   serveEmbeddedBroker,
@@ -50,6 +51,7 @@ async function main() {
     ingestion: {
       batchSize: config.ingestBatchSize,
       batchWaitMs: config.ingestBatchWaitMs,
+      batchConcurrency: config.ingestBatchConcurrency ?? defaultBatchConcurrency(handle.driver),
       rawRetentionDays: config.rawRetentionDays,
       rollupRetentionDays: config.rollupRetentionDays,
     },

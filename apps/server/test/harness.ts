@@ -20,6 +20,7 @@ import {
 import { withCheckChar } from '@zhiben/domain';
 import { eq } from 'drizzle-orm';
 import { type App, buildApp } from '../src/app.js';
+import { defaultBatchConcurrency } from '../src/modules/telemetry/index.js';
 import type { Clock } from '../src/platform/clock.js';
 import { hashPassword } from '../src/platform/passwords.js';
 import { multipart } from './ledger-fixtures.js';
@@ -79,6 +80,8 @@ export async function buildTestApp(
     sessionPolicy: { idleMs: options.idleMs ?? 30 * 60_000, absoluteMs: options.absoluteMs ?? 12 * 3_600_000 },
     loginRateLimit: options.loginRateLimit ?? 10_000,
     filesDir: mkdtempSync(join(tmpdir(), 'zb-files-')),
+    // As the server runs: overlapping telemetry batches on PostgreSQL.
+    ingestion: { batchConcurrency: defaultBatchConcurrency(handle.driver) },
   });
   return {
     app,

@@ -250,3 +250,83 @@ describe('the batch writer', () => {
     await expect(pipeline.submit(device, { ts: Date.now() - 3_000, values: { hopper_temp: 1 } })).rejects.toThrow('shutting down');
   });
 });
+
+describe('overlapping batches (INGEST_BATCH_CONCURRENCY 2)', () => {
+  it('run the processors one batch at a time in batch order, and acknowledge every message once after its commit', async () => {
+    const devices = [await newDevice(), await newDevice()];
+    const runs: { start: number; end: number; firstTs: number }[] = [];
+    const perDevice = new Map<string, number[]>();
+    let clock = 0;
+    const pipeline = ingestion({ batchSize: 4, batchWaitMs: 0, batchConcurrency: 2 });
+    pipeline.use({
+      name: 'order-probe',
+      async process(_tx, readings) {
+        const start = ++clock;
+        for (const r of readings) perDevice.set(r.deviceId, [...(perDevice.get(r.deviceId) ?? []), r.ts]);
+        // Yield long enough for the next batch to reach its turn if nothing made it wait.
+        await new Promise((r) => setTimeout(r, 5));
+        runs.push({ start, end: ++clock, firstTs: Math.min(...readings.map((r) => r.ts)) });
+      },
+    });
+    const base = Date.now() - 120_000;
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        pipeline.submit(devices[i % 2] as (typeof devices)[number], {
+          ts: base + i * 1_000,
+          values: { hopper_temp: i, diff_pressure: 900 + i },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.accepted)).toEqual(Array(24).fill(2));
+    // Never two processor runs at once, and in the order the batches were formed (= the order of submission).
+    for (let i = 1; i < runs.length; i++) {
+      expect((runs[i] as (typeof runs)[number]).start).toBeGreaterThan((runs[i - 1] as (typeof runs)[number]).end);
+      expect((runs[i] as (typeof runs)[number]).firstTs).toBeGreaterThan((runs[i - 1] as (typeof runs)[number]).firstTs);
+    }
+    for (const d of devices) {
+      const seen = perDevice.get(d.id) ?? [];
+      expect(seen).toHaveLength(24);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(await readingCount(t.handle, d.id)).toBe(24);
+    }
+    expect(pipeline.stats().batches).toBeGreaterThanOrEqual(12);
+  });
+
+  it('store a reading once when a batch retries after the next batch wrote the same reading, and neither waits for ever', async () => {
+    // Which connection reaches the database first is a race, so the scene is played several times.
+    for (let round = 0; round < 5; round++) {
+      const device = await newDevice();
+      let failures = 0;
+      let release: () => void = () => {};
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      const pipeline = ingestion({ batchSize: 1, batchWaitMs: 0, batchConcurrency: 2 });
+      pipeline.use({
+        name: 'fails-once',
+        async process(_tx, readings) {
+          if (failures === 0 && readings.some((r) => r.value === 1)) {
+            failures++;
+            // Hold the first batch while the second tries to insert its copy, then fail it as a serialization
+            // failure would: it retries while the second batch may hold the reading and wait for the first's turn.
+            await gate;
+            throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+          }
+        },
+      });
+      const ts = Date.now() - 30_000;
+      const first = pipeline.submit(device, { ts, values: { hopper_temp: 1 } });
+      const second = pipeline.submit(device, { ts, values: { hopper_temp: 1 } });
+      await new Promise((r) => setTimeout(r, 100));
+      release();
+      const outcomes = await Promise.all([first, second]);
+      expect(outcomes.map((o) => o.accepted + o.duplicates)).toEqual([1, 1]);
+      expect(outcomes.reduce((n, o) => n + o.accepted, 0)).toBe(1);
+      expect(failures).toBe(1);
+      // One retry, for the failure the processor raised — none for a lock wait that only the lock timeout ended.
+      expect(pipeline.stats().retries).toEqual({ '40001': 1 });
+      expect(await readingCount(t.handle, device.id)).toBe(1);
+      expect(await countersOf(t.handle, device.id)).toEqual({ accepted: 1, duplicate: 1 });
+    }
+  });
+});

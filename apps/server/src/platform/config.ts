@@ -54,6 +54,8 @@ const envSchema = z.object({
   ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(20_000).default(2000),
   INGEST_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(20),
+  /** Batches written at once; unset = 2 on PostgreSQL, 1 on PGlite (one connection). */
+  INGEST_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(8).optional(),
   MQTT_SHARE_GROUP: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '只能包含字母、数字、下划线和短横线' })
@@ -94,6 +96,7 @@ export interface Config {
   rollupRetentionDays: number;
   ingestBatchSize: number;
   ingestBatchWaitMs: number;
+  ingestBatchConcurrency: number | undefined;
   /** External broker (MQTT_URL): shared-subscription group and this instance's fixed client id. */
   mqttShareGroup: string;
   mqttClientId: string;
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rollupRetentionDays: e.ROLLUP_RETENTION_DAYS,
     ingestBatchSize: e.INGEST_BATCH_SIZE,
     ingestBatchWaitMs: e.INGEST_BATCH_WAIT_MS,
+    ingestBatchConcurrency: e.INGEST_BATCH_CONCURRENCY,
     mqttShareGroup: e.MQTT_SHARE_GROUP,
     mqttClientId:
       e.MQTT_CLIENT_ID ??

@@ -54,6 +54,12 @@ export interface BatchWriterOptions {
   maxWaitMs: number;
   /** Beyond this many queued rows new messages are refused (IngestBusyError) instead of growing memory. */
   maxQueuedRows: number;
+  /**
+   * Batches written at the same time, each in its own transaction on its own connection (default 1). With 2 on
+   * PostgreSQL the next batch's insert runs while the previous one evaluates its rules and commits; PGlite has one
+   * connection, so more than 1 only queues there. See the class comment for why the order of rule evaluation holds.
+   */
+  concurrency?: number;
   log?: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -90,6 +96,23 @@ export interface WriterStats {
   queuedRows: number;
   /** Outcomes since start (the durable per-day figures are in `ingest_counters`). */
   outcomes: Record<string, number>;
+  /** Batch attempts retried since start, by SQLSTATE (40P01 deadlock, 55P03 lock timeout, 23514 no partition…). */
+  retries: Record<string, number>;
+}
+
+/** A place in a chain of batches: wait for `previous`, call `end` (idempotent) to let the next batch go on. */
+interface Turn {
+  previous: Promise<void>;
+  done: Promise<void>;
+  end(): void;
+}
+
+function newTurn(previous: Promise<void>): Turn {
+  let end = () => {};
+  const done = new Promise<void>((resolve) => {
+    end = resolve;
+  });
+  return { previous, done, end };
 }
 
 /** The calendar day officials mean (Asia/Shanghai, UTC+8, no DST). */
@@ -104,7 +127,14 @@ function sqlState(err: unknown): string | undefined {
 }
 
 const NO_PARTITION = '23514';
-const RETRYABLE = new Set(['40P01', '40001']);
+/** Deadlock, serialization failure, and lock_not_available (the lock_timeout of overlapping batches, see below). */
+const RETRYABLE = new Set(['40P01', '40001', '55P03']);
+/**
+ * Overlapping batches insert in batch order and give up their turns when they fail, so a batch never waits in the
+ * database for the next batch while that one waits in memory for it. Should some wait the database cannot see
+ * arise anyway, the lock timeout turns it into an error: the batch gives up its turns and retries.
+ */
+const OVERLAP_LOCK_TIMEOUT = sql`set local lock_timeout = '3s'`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Row {
@@ -121,19 +151,28 @@ const byKey = (a: Row, b: Row) =>
 
 /**
  * Group commit for telemetry. Messages queue up; a batch is written when it reaches `batchSize` rows or its first
- * message has waited `maxWaitMs` (at once when the previous batch held a single message), one batch at a time.
- * Each batch is ONE transaction:
+ * message has waited `maxWaitMs` (at once when the previous batch held a single message), up to `concurrency`
+ * batches at a time. Each batch is ONE transaction:
  *   1. one statement: `unnest` of four arrays → INSERT … ON CONFLICT DO NOTHING RETURNING, from exactly the
  *      returned rows an upsert of the 1-minute rollups (data-modifying CTEs), answering which input rows were new;
- *   2. one statement: the per-day counters (accepted, duplicate, each rejection reason);
- *   3. the plugged-in processors, with the inserted readings.
+ *   2. the plugged-in processors, with the inserted readings — in batch order: a batch's processors start only when
+ *      the previous batch's processors are done (its commit may still be running);
+ *   3. one statement: the per-day counters (accepted, duplicate, each rejection reason).
  * Only after COMMIT are the messages' promises resolved — that is when MQTT PUBACKs and HTTP 200s go out. Rows are
- * sorted by key before writing so concurrent writers (several ingest instances) lock in the same order.
+ * sorted by key before writing so concurrent writers (several ingest instances, or overlapping batches of this one)
+ * lock in the same order. Overlapping batches need nothing beyond what several instances need: the rule stage locks
+ * each device's state row, so a batch evaluating a device the previous batch holds waits for that commit, and a
+ * rolled-back batch leaves the old state token in the database (the next batch re-reads the committed state). The
+ * counters come last so a batch never holds counter rows while waiting for the previous batch's state rows.
  */
 export class BatchWriter {
   private readonly queue: Pending[] = [];
   private queuedRows = 0;
-  private flushing = false;
+  private inFlight = 0;
+  /** Resolves when the last started batch's processors are done (or it failed): the next batch's turn. */
+  private processorTurn: Promise<void> = Promise.resolve();
+  /** Resolves when the last started batch's insert statement is done (or it failed). */
+  private insertTurn: Promise<void> = Promise.resolve();
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly processors: BatchProcessor[] = [];
@@ -148,6 +187,7 @@ export class BatchWriter {
     lastBatchMs: 0,
     maxBatchMs: 0,
     outcomes: {} as Record<string, number>,
+    retries: {} as Record<string, number>,
   };
 
   constructor(
@@ -176,6 +216,7 @@ export class BatchWriter {
     return {
       ...this.counters,
       outcomes: { ...this.counters.outcomes },
+      retries: { ...this.counters.retries },
       queuedMessages: this.queue.length,
       queuedRows: this.queuedRows,
     };
@@ -183,7 +224,7 @@ export class BatchWriter {
 
   /** Resolves when nothing is queued or being written. */
   idle(): Promise<void> {
-    if (!this.flushing && this.queue.length === 0) return Promise.resolve();
+    if (this.inFlight === 0 && this.queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -194,8 +235,12 @@ export class BatchWriter {
     await this.idle();
   }
 
+  private get concurrency(): number {
+    return Math.max(1, this.options.concurrency ?? 1);
+  }
+
   private schedule(): void {
-    if (this.flushing || this.queue.length === 0) return;
+    if (this.inFlight >= this.concurrency || this.queue.length === 0) return;
     if (this.closed || this.queuedRows >= this.options.batchSize) {
       this.clearTimer();
       void this.flush();
@@ -219,8 +264,8 @@ export class BatchWriter {
   }
 
   private async flush(): Promise<void> {
-    if (this.flushing || this.queue.length === 0) return;
-    this.flushing = true;
+    if (this.inFlight >= this.concurrency || this.queue.length === 0) return;
+    this.inFlight++;
     this.clearTimer();
     let taken = 0;
     let rows = 0;
@@ -234,11 +279,20 @@ export class BatchWriter {
     const batch = this.queue.splice(0, taken);
     this.queuedRows -= rows;
     this.lastBatchMessages = batch.length;
+    // Taken in batch order, before anything is awaited: this batch's insert follows the previous batch's insert, and
+    // its processors follow the previous batch's processors (see the class comment).
+    const turns = { insert: newTurn(this.insertTurn), processors: newTurn(this.processorTurn) };
+    this.insertTurn = turns.insert.done;
+    this.processorTurn = turns.processors.done;
+    // A full queue need not wait for this batch: the next one can start its insert now.
+    if (this.queue.length > 0) this.schedule();
     try {
-      await this.writeBatch(batch);
+      await this.writeBatch(batch, turns);
     } finally {
-      this.flushing = false;
-      if (this.queue.length === 0) {
+      turns.insert.end();
+      turns.processors.end();
+      this.inFlight--;
+      if (this.inFlight === 0 && this.queue.length === 0) {
         const waiters = this.idleWaiters;
         this.idleWaiters = [];
         for (const w of waiters) w();
@@ -248,7 +302,7 @@ export class BatchWriter {
     }
   }
 
-  private async writeBatch(batch: Pending[]): Promise<void> {
+  private async writeBatch(batch: Pending[], turns: { insert: Turn; processors: Turn }): Promise<void> {
     const started = performance.now();
     const all: Row[] = [];
     const enterpriseOf = new Map<string, string>();
@@ -266,14 +320,18 @@ export class BatchWriter {
       const now = this.clock();
       try {
         const outcomes = await this.db.transaction(async (tx) => {
+          if (this.concurrency > 1) await tx.execute(OVERLAP_LOCK_TIMEOUT);
+          await turns.insert.previous;
           const fresh = rows.length > 0 ? await insertReadings(tx, rows) : [];
+          turns.insert.end();
           const outcomes = batch.map((item) => ({ accepted: 0, duplicates: item.deviceId ? item.readings.length : 0 }));
           for (const r of fresh) {
             const outcome = outcomes[r.item] as WriteOutcome;
             outcome.accepted++;
             outcome.duplicates--;
           }
-          await upsertCounters(tx, countersOf(batch, outcomes), now);
+          // The previous batch's processors first (see the class comment); this batch's insert already ran meanwhile.
+          await turns.processors.previous;
           if (this.processors.length > 0 && fresh.length > 0) {
             const stored = fresh
               .map((r) => ({
@@ -292,6 +350,8 @@ export class BatchWriter {
               );
             for (const processor of this.processors) await processor.process(tx, stored, { now });
           }
+          turns.processors.end();
+          await upsertCounters(tx, countersOf(batch, outcomes), now);
           return outcomes;
         });
         const ms = performance.now() - started;
@@ -310,7 +370,13 @@ export class BatchWriter {
         });
         return;
       } catch (err) {
+        // Whatever happens next, the following batch need not wait for this one any more.
+        turns.insert.end();
+        turns.processors.end();
         const state = sqlState(err);
+        const retry = (code: string) => {
+          this.counters.retries[code] = (this.counters.retries[code] ?? 0) + 1;
+        };
         if (state === NO_PARTITION && attempt < 2 && rows.length > 0) {
           // A reading for a day without a partition yet (a backlog upload): create it and write the batch again.
           let first = Number.POSITIVE_INFINITY;
@@ -322,9 +388,11 @@ export class BatchWriter {
           await ensurePartitions(this.db, first, last).catch((error: unknown) =>
             this.options.log?.warn({ err: error }, 'could not create a telemetry partition'),
           );
+          retry(state);
           continue;
         }
         if (state && RETRYABLE.has(state) && attempt < 3) {
+          retry(state);
           await sleep(5 * 2 ** attempt);
           continue;
         }

@@ -9,7 +9,7 @@ export {
   type WriterStats,
 } from './batch-writer.js';
 export { type DeviceInfo, DeviceRegistry, parseDeviceKey } from './device-registry.js';
-export { DEFAULT_INGESTION_OPTIONS, Ingestion, type IngestionOptions } from './ingestion.js';
+export { DEFAULT_INGESTION_OPTIONS, defaultBatchConcurrency, Ingestion, type IngestionOptions } from './ingestion.js';
 export { serveEmbeddedBroker } from './mqtt-embedded.js';
 export { type ExternalSubscriber, parseTelemetryTopic, startExternalSubscriber } from './mqtt-external.js';
 export { ensurePartitions, maintainPartitions, type RetentionOptions } from './partitions.js';

@@ -9,6 +9,8 @@ export interface IngestionOptions {
   /** Rows per batch, and how long the first message of a batch may wait (INGEST_BATCH_SIZE / INGEST_BATCH_WAIT_MS). */
   batchSize: number;
   batchWaitMs: number;
+  /** Batches written at once (INGEST_BATCH_CONCURRENCY; BatchWriterOptions.concurrency). */
+  batchConcurrency: number;
   /** Queued rows beyond which HTTP answers 503 and MQTT publishers are disconnected (they resend). */
   maxQueuedRows: number;
   /** Raw readings older than this are refused (ts_out_of_range) and their partitions dropped (RAW_RETENTION_DAYS). */
@@ -25,11 +27,18 @@ export const DEFAULT_INGESTION_OPTIONS: IngestionOptions = {
   // rows/s of 500-row ones. Under ordinary load the 20 ms wait closes a batch long before it is full.
   batchSize: 2_000,
   batchWaitMs: 20,
+  batchConcurrency: 1,
   maxQueuedRows: 200_000,
   rawRetentionDays: 30,
   rollupRetentionDays: 400,
   futureToleranceMs: 5 * 60_000,
 };
+
+/**
+ * Batches written at once by default: 2 on PostgreSQL (the next batch's insert overlaps the previous batch's rule
+ * stage and commit, on a second pooled connection); 1 on PGlite, which has one connection.
+ */
+export const defaultBatchConcurrency = (driver: 'pg' | 'pglite'): number => (driver === 'pg' ? 2 : 1);
 
 /** At most this many rejections are listed in an HTTP answer (all are counted). */
 const LISTED_REJECTIONS = 200;
@@ -57,6 +66,7 @@ export class Ingestion {
     this.writer = new BatchWriter(db, clock, {
       batchSize: options.batchSize,
       maxWaitMs: options.batchWaitMs,
+      concurrency: options.batchConcurrency,
       maxQueuedRows: options.maxQueuedRows,
       ...(options.log ? { log: options.log } : {}),
     });
