@@ -1,29 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@zhiben/contracts';
-import {
-  type DbHandle,
-  ESCALATION_RULES,
-  HAZARD_STANDARD_2023,
-  openDatabase,
-  RISK_TAGS,
-  runMigrations,
-  SECTOR_RULE_SET,
-  schema,
-  seedCatalogs,
-  seedEscalationRules,
-  seedHazardStandard,
-  seedRegions,
-} from '@zhiben/db';
+import { type DbHandle, openDatabase, schema } from '@zhiben/db';
 import { withCheckChar } from '@zhiben/domain';
 import { eq } from 'drizzle-orm';
+import { inject } from 'vitest';
 import { type App, buildApp } from '../src/app.js';
 import { defaultBatchConcurrency } from '../src/modules/telemetry/index.js';
 import type { Clock } from '../src/platform/clock.js';
 import { hashPassword } from '../src/platform/passwords.js';
 import { multipart } from './ledger-fixtures.js';
+import { prepareTestDb } from './test-db.js';
 
 /**
  * Test database: in-memory PGlite by default; the machine's PostgreSQL when DATABASE_URL is set (CI runs the
@@ -31,12 +20,13 @@ import { multipart } from './ledger-fixtures.js';
  * builds its own tenants with unique names and codes.
  */
 export async function openTestDb(): Promise<DbHandle> {
+  const snapshot = process.env.DATABASE_URL ? undefined : inject('pgliteSnapshot');
+  if (snapshot) {
+    // A copy of the database the global setup migrated and seeded once (global-setup.ts).
+    return openDatabase({ pgliteLoadDataDir: new Blob([readFileSync(snapshot)]) });
+  }
   const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 4 });
-  await runMigrations(handle);
-  await seedRegions(handle.db);
-  await seedCatalogs(handle.db, { tags: RISK_TAGS, sectorRuleSet: SECTOR_RULE_SET });
-  await seedHazardStandard(handle.db, HAZARD_STANDARD_2023);
-  await seedEscalationRules(handle.db, ESCALATION_RULES);
+  await prepareTestDb(handle);
   return handle;
 }
 

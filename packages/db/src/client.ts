@@ -40,6 +40,8 @@ export interface DbOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; `memory` (or undefined) keeps the database in memory (tests). */
   pgliteDir?: string | undefined;
+  /** PGlite: start from this data directory (a tarball made by `dumpDataDir`), e.g. one migrated once for all tests. */
+  pgliteLoadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
@@ -60,7 +62,11 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   }
   const dir = options.pgliteDir && options.pgliteDir !== 'memory' ? options.pgliteDir : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir ? join(dir) : undefined);
+  // PGlite honours loadDataDir only in the options-object form of its constructor.
+  const client = new PGlite({
+    ...(dir ? { dataDir: join(dir) } : {}),
+    ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
+  });
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
