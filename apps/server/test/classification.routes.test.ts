@@ -90,6 +90,7 @@ describe('classification of one enterprise, table-driven through the API', () =>
           reason: '液氨储量超过临界量',
         });
         expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().majorHazardInstallation).toBe(true);
       },
       'B',
       [['start_major_hazard_installation', true, 0]],

@@ -428,6 +428,22 @@ describe('missed deadline → escalation → 一案双罚', () => {
       const measures = (await api(e.principal.session).get(`/api/v1/enforcement/measures?enterpriseId=${e.enterprise.id}`)).json();
       expect(measures.items.map((m: { kind: string }) => m.kind)).toEqual(['interview']);
 
+      // The lists' search box: q matches the enterprise's name (and the total counts the same rows).
+      const byName = async (path: string, q: string) =>
+        (await api(lead.session).get(`/api/v1/enforcement/${path}?q=${encodeURIComponent(q)}`)).json() as {
+          items: { id: string; enterpriseId: string }[];
+          total: number;
+        };
+      const name = e.enterprise.name;
+      for (const path of ['cases', 'measures']) {
+        const hit = await byName(path, name.slice(2, 8));
+        expect(hit.items.map((x) => x.enterpriseId)).toContain(e.enterprise.id);
+        expect(hit.total).toBe(hit.items.length);
+        const miss = await byName(path, `${name}不存在的企业`);
+        expect(miss).toEqual({ items: [], total: 0 });
+      }
+      expect((await byName('cases', name)).items.map((x) => x.id)).toContain(c.id);
+
       // The views: penalties by type and amount include this case.
       const stats = (await api(lead.session).get(`/api/v1/enforcement/stats?year=${localDate(t).slice(0, 4)}`)).json();
       expect(stats.penalties.dualPenaltyCases).toBeGreaterThanOrEqual(1);

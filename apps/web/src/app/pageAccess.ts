@@ -34,10 +34,20 @@ export const PAGE_ACCESS = {
   monitoringRollout: { permission: 'monitoring.read', sides: ['bureau', 'township'] },
   monitoringLimits: { permission: 'monitoring.read', sides: ['bureau'] },
   // 执法检查 and 分级分类 (issue #7).
-  enforcementTasks: { permission: 'enforcement.read', sides: ['bureau', 'township'] },
+  // Enterprise accounts read their own inspections (an unannounced one only once started) on the same pages, read-only.
+  enforcementTasks: { permission: 'enforcement.read', sides: ['bureau', 'township', 'enterprise'] },
   classification: { permission: 'classification.read', sides: ['bureau', 'township'] },
   classificationEnterprise: { permission: 'classification.read' },
   enforcementCases: { permission: 'enforcement.read', sides: ['bureau', 'township'] },
   enforcementPlans: { permission: 'enforcement.plans', sides: ['bureau', 'township'] },
   enforcementPatrol: { permission: 'enforcement.inspect', sides: ['bureau', 'township'] },
+  enforcementStats: { permission: 'enforcement.stats', sides: ['bureau', 'township'] },
+  classificationRules: { permission: 'classification.read', sides: ['bureau', 'township'] },
+  classificationAccidents: { permission: 'classification.read', sides: ['bureau', 'township'] },
+  /** One case: also the link of the enterprise's penalty notification (read-only there; the server scopes it). */
+  enforcementCase: { permission: 'enforcement.read' },
+  /** 通报 / 约谈 / 曝光: also the link of the enterprise's notification (read-only there; the server scopes it). */
+  enforcementMeasures: { permission: 'enforcement.read' },
+  /** 我的处罚: the cases against the own enterprise, read-only. */
+  myEnforcementCases: { permission: 'enforcement.read', sides: ['enterprise'] },
 } as const satisfies Record<string, Access>;

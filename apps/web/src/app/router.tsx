@@ -49,9 +49,18 @@ const BureauLimitsPage = lazyPage(() => import('../modules/monitoring/BureauLimi
 const TaskListPage = lazyPage(() => import('../modules/enforcement/TaskListPage'), 'TaskListPage');
 const TaskDetailPage = lazyPage(() => import('../modules/enforcement/TaskDetailPage'), 'TaskDetailPage');
 const CaseListPage = lazyPage(() => import('../modules/enforcement/CaseListPage'), 'CaseListPage');
+const CaseDetailPage = lazyPage(() => import('../modules/enforcement/CaseDetailPage'), 'CaseDetailPage');
+const MeasuresPage = lazyPage(() => import('../modules/enforcement/MeasuresPage'), 'MeasuresPage');
 const PatrolPage = lazyPage(() => import('../modules/enforcement/PatrolPage'), 'PatrolPage');
+const EnterpriseCasesPage = lazyPage(() => import('../modules/enforcement/EnterpriseCasesPage'), 'EnterpriseCasesPage');
 const PlanListPage = lazyPage(() => import('../modules/enforcement/PlanPages'), 'PlanListPage');
 const PlanDetailPage = lazyPage(() => import('../modules/enforcement/PlanPages'), 'PlanDetailPage');
+const EnforcementStatsPage = lazyPage(() => import('../modules/enforcement/EnforcementStatsPage'), 'EnforcementStatsPage');
+const ClassificationRulesPage = lazyPage(() => import('../modules/classification/ClassificationRulesPage'), 'ClassificationRulesPage');
+const ClassificationAccidentsPage = lazyPage(
+  () => import('../modules/classification/ClassificationAccidentsPage'),
+  'ClassificationAccidentsPage',
+);
 const ClassificationOverviewPage = lazyPage(
   () => import('../modules/classification/ClassificationOverviewPage'),
   'ClassificationOverviewPage',
@@ -162,10 +171,16 @@ export const router = createBrowserRouter([
           { path: 'enforcement/tasks', element: page(PAGE_ACCESS.enforcementTasks, TaskListPage) },
           { path: 'enforcement/tasks/:id', element: page(PAGE_ACCESS.enforcementTasks, TaskDetailPage) },
           { path: 'enforcement/cases', element: page(PAGE_ACCESS.enforcementCases, CaseListPage) },
+          { path: 'enforcement/cases/:id', element: page(PAGE_ACCESS.enforcementCase, CaseDetailPage) },
+          { path: 'enforcement/measures', element: page(PAGE_ACCESS.enforcementMeasures, MeasuresPage) },
           { path: 'enforcement/patrol', element: page(PAGE_ACCESS.enforcementPatrol, PatrolPage) },
+          { path: 'my/enforcement/cases', element: page(PAGE_ACCESS.myEnforcementCases, EnterpriseCasesPage) },
           { path: 'enforcement/plans', element: page(PAGE_ACCESS.enforcementPlans, PlanListPage) },
           { path: 'enforcement/plans/:id', element: page(PAGE_ACCESS.enforcementPlans, PlanDetailPage) },
+          { path: 'enforcement/stats', element: page(PAGE_ACCESS.enforcementStats, EnforcementStatsPage) },
           { path: 'classification', element: page(PAGE_ACCESS.classification, ClassificationOverviewPage) },
+          { path: 'classification/rules', element: page(PAGE_ACCESS.classificationRules, ClassificationRulesPage) },
+          { path: 'classification/accidents', element: page(PAGE_ACCESS.classificationAccidents, ClassificationAccidentsPage) },
           { path: 'classification/enterprises/:id', element: page(PAGE_ACCESS.classificationEnterprise, ClassificationEnterprisePage) },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -193,6 +193,8 @@ export const classificationDto = z.object({
   /** The computed adjustments reached beyond A or D and were clamped. */
   clamped: z.boolean(),
   override: classificationOverrideDto.nullable(),
+  /** 构成重大危险源: the profile fact officials set (`POST …/major-hazard-installation`); it can start the class at B. */
+  majorHazardInstallation: z.boolean(),
   explanation: z.array(classificationExplanationItem),
   ruleSetVersion: z.number().int(),
   computedAt: z.string(),

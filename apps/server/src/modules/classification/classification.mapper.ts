@@ -40,6 +40,7 @@ export function toClassificationDto(row: StoredRow, history: HistoryRow[]): Clas
             at: row.overrideAt.toISOString(),
           }
         : null,
+    majorHazardInstallation: row.majorHazardInstallation,
     explanation: row.explanation as ClassificationExplanationItem[],
     ruleSetVersion: row.ruleSetVersion,
     computedAt: row.computedAt.toISOString(),

@@ -54,6 +54,7 @@ export async function getClassification(ctx: ServiceContext, id: string): Promis
     startClass: result.startClass,
     clamped: result.clamped,
     override: null,
+    majorHazardInstallation: row.facts.majorHazardInstallation,
     explanation: result.explanation,
     ruleSetVersion: result.ruleSetVersion,
     computedAt: now.toISOString(),

@@ -11,10 +11,10 @@ import type {
 } from '@zhiben/contracts';
 import { type Executor, schema } from '@zhiben/db';
 import { endOfShanghaiDay, shanghaiDate } from '@zhiben/domain';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import { mutateAs, type ServiceContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { pageOf } from '../../platform/listing.js';
+import { likeContains, pageOf } from '../../platform/listing.js';
 import { can } from '../../platform/principal.js';
 import { enterpriseScope } from '../../platform/scope.js';
 import { reclassify } from '../classification/recompute.js';
@@ -111,11 +111,17 @@ export async function listCases(ctx: ServiceContext, query: CaseListQuery): Prom
     query.status ? eq(c.status, query.status) : undefined,
     query.enterpriseId ? eq(c.enterpriseId, query.enterpriseId) : undefined,
     query.taskId ? eq(c.taskId, query.taskId) : undefined,
+    // q: the enterprise's name (the web's search box; a task links to its enterprise's cases this way).
+    query.q ? ilike(schema.enterprises.name, likeContains(query.q)) : undefined,
   );
   const { limit, offset } = pageOf(query);
   const [rows, count] = await Promise.all([
     baseSelect(ctx.db).where(where).orderBy(desc(c.createdAt), desc(c.id)).limit(limit).offset(offset),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(c).where(where),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(c)
+      .innerJoin(schema.enterprises, eq(schema.enterprises.id, c.enterpriseId))
+      .where(where),
   ]);
   let items = await toDtos(
     ctx.db,

@@ -7,10 +7,10 @@ import type {
 } from '@zhiben/contracts';
 import { SUPERVISION_MEASURE_KIND_LABELS } from '@zhiben/contracts';
 import { schema } from '@zhiben/db';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { mutateAs, type ServiceContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { pageOf } from '../../platform/listing.js';
+import { likeContains, pageOf } from '../../platform/listing.js';
 import { enterpriseScope } from '../../platform/scope.js';
 import { findEnterprise } from '../enterprises/enterprises.repository.js';
 import { invalid } from '../hazards/hazards.service.js';
@@ -38,6 +38,7 @@ export async function listMeasures(ctx: ServiceContext, query: SupervisionMeasur
     enterpriseScope(ctx.principal.scope, { enterpriseId: m.enterpriseId, regionPath: m.regionPath }),
     query.kind ? eq(m.kind, query.kind) : undefined,
     query.enterpriseId ? eq(m.enterpriseId, query.enterpriseId) : undefined,
+    query.q ? ilike(schema.enterprises.name, likeContains(query.q)) : undefined,
   );
   const { limit, offset } = pageOf(query);
   const [rows, count] = await Promise.all([
@@ -49,7 +50,11 @@ export async function listMeasures(ctx: ServiceContext, query: SupervisionMeasur
       .orderBy(desc(m.date), desc(m.id))
       .limit(limit)
       .offset(offset),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(m).where(where),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(m)
+      .innerJoin(schema.enterprises, eq(schema.enterprises.id, m.enterpriseId))
+      .where(where),
   ]);
   return { items: rows.map((r) => toDto({ ...r.row, enterpriseName: r.enterpriseName })), total: count[0]?.n ?? 0 };
 }

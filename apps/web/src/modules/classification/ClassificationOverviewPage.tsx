@@ -9,7 +9,7 @@ import {
 } from '@zhiben/contracts';
 import { Alert, App, Button, Card, Col, Flex, Row, Skeleton, Statistic, Table } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/errors';
 import { can } from '../../app/access';
 import { useSession } from '../../app/session';
@@ -26,6 +26,7 @@ const total = (row: ClassCounts) => row.A + row.B + row.C + row.D;
 /** /classification — 分级分类: distribution by class, region and sector; this month's changes; recompute on demand. */
 export function ClassificationOverviewPage() {
   const me = useSession();
+  const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const stats = useClassificationStats();
   const recompute = useRecompute();
@@ -53,11 +54,24 @@ export function ClassificationOverviewPage() {
         title="分级分类"
         description="企业风险等级 A（重大）/ B（较大）/ C（一般）/ D（低），每日自动计算，业务数据变化后即时调整"
         extra={
-          can(me, 'classification.manage') && (
-            <Button type="primary" loading={recompute.isPending} onClick={() => void onRecompute()} data-testid="classification-recompute">
-              立即重新计算
+          <Flex wrap gap={8}>
+            <Button onClick={() => void navigate('/classification/rules')} data-testid="classification-rules-link">
+              分级规则
             </Button>
-          )
+            <Button onClick={() => void navigate('/classification/accidents')} data-testid="classification-accidents-link">
+              事故记录
+            </Button>
+            {can(me, 'classification.manage') && (
+              <Button
+                type="primary"
+                loading={recompute.isPending}
+                onClick={() => void onRecompute()}
+                data-testid="classification-recompute"
+              >
+                立即重新计算
+              </Button>
+            )}
+          </Flex>
         }
       />
       {result && (

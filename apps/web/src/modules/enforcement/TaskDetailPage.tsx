@@ -7,19 +7,23 @@ import {
   REINSPECTION_RESULT_LABELS,
   type TaskDetailDto,
 } from '@zhiben/contracts';
-import { App, Button, Card, Descriptions, Empty, Flex, Input, Result, Skeleton, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Flex, Grid, Input, Result, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage, isApiError } from '../../api/errors';
+import { can, sideOf } from '../../app/access';
+import { useSession } from '../../app/session';
 import { QueryError } from '../../components/QueryError';
 import { testId } from '../../lib/testId';
 import { formatDate, formatDateTime } from '../../lib/time';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { PhotoGallery } from '../self-inspection/PhotoThumbs';
+import { CreateCaseDialog } from './CreateCaseDialog';
 import { documentHref, useTask, useTaskAction } from './enforcement.api';
 import { FindingDialog, OrderDialog, ReinspectDialog, unorderedFindings } from './TaskDialogs';
 import { TaskStatusTag } from './taskLabels';
 
-type Dialog = 'finding' | 'order' | 'reinspect' | null;
+type Dialog = 'finding' | 'order' | 'reinspect' | 'case' | null;
 
 function TaskActions({ task, onOpen }: { task: TaskDetailDto; onOpen: (d: Dialog) => void }) {
   const { message, modal } = App.useApp();
@@ -27,6 +31,8 @@ function TaskActions({ task, onOpen }: { task: TaskDetailDto; onOpen: (d: Dialog
   const close = useTaskAction(task.id, 'close');
   const cancel = useTaskAction(task.id, 'cancel');
   const a = task.abilities;
+  // 立案 from an inspection (e.g. a missed rectification deadline): once it has started, by whoever may penalise.
+  const canFileCase = can(useSession(), 'enforcement.penalize') && task.status !== 'scheduled' && task.status !== 'cancelled';
 
   const onStart = async () => {
     const ok = await modal.confirm({
@@ -130,6 +136,11 @@ function TaskActions({ task, onOpen }: { task: TaskDetailDto; onOpen: (d: Dialog
           结案
         </Button>
       )}
+      {canFileCase && (
+        <Button onClick={() => onOpen('case')} data-testid="task-action-case">
+          立案
+        </Button>
+      )}
       {a.cancel && (
         <Button danger loading={cancel.isPending} onClick={() => void onCancel()} data-testid="task-action-cancel">
           取消任务
@@ -139,15 +150,55 @@ function TaskActions({ task, onOpen }: { task: TaskDetailDto; onOpen: (d: Dialog
   );
 }
 
-/** /enforcement/tasks/:id — one inspection: status and actions, findings (→ hazards), orders and re-inspection, documents. */
+/** The findings as cards on a phone (a table would hide the photos and the hazard link off-screen). */
+function FindingCards({ task }: { task: TaskDetailDto }) {
+  return (
+    <Flex vertical gap={10}>
+      {task.findings.map((f, i) => (
+        <Card key={f.id} size="small" data-testid={`task-finding-${i}`}>
+          <Flex vertical gap={6}>
+            <Typography.Text>
+              {i + 1}. {f.major && <Tag color="red">重大</Tag>}
+              {f.description}
+              {f.location ? `（${f.location}）` : ''}
+            </Typography.Text>
+            {f.standardItem && (
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                判定条款：{f.standardItem.articleLabel}
+                {f.standardItem.itemLabel}
+              </Typography.Text>
+            )}
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              违法依据：{f.legalBasis}
+            </Typography.Text>
+            <PhotoGallery hashes={f.photos} size={64} testIdPrefix={`task-finding-${i}-photo`} />
+            {f.hazardId && (
+              <Link to={`/hazards/${f.hazardId}`} data-testid={`task-finding-hazard-${i}`}>
+                查看隐患
+              </Link>
+            )}
+          </Flex>
+        </Card>
+      ))}
+    </Flex>
+  );
+}
+
+/**
+ * /enforcement/tasks/:id — one inspection: status and actions, findings (→ hazards), orders and re-inspection, documents.
+ * Enterprise accounts see the same page read-only (no officer actions); they rectify in the hazards the findings became.
+ */
 export function TaskDetailPage() {
   const { id = '' } = useParams();
   const query = useTask(id);
+  const navigate = useNavigate();
   const [dialog, setDialog] = useState<Dialog>(null);
-  usePageTitle('检查任务');
+  const enterprise = sideOf(useSession()) === 'enterprise';
+  const phone = Grid.useBreakpoint().md === false;
+  usePageTitle(enterprise ? '执法检查' : '检查任务');
   const backLink = (
     <Link to="/enforcement/tasks" data-testid="task-back">
-      <ArrowLeftOutlined /> 检查任务
+      <ArrowLeftOutlined /> {enterprise ? '执法检查' : '检查任务'}
     </Link>
   );
 
@@ -200,7 +251,7 @@ export function TaskDetailPage() {
               {t.regionName} · {INSPECTION_TASK_SOURCE_LABELS[t.source]} · 执法人员：{t.officers.map((o) => o.name).join('、')}
             </Typography.Text>
           </div>
-          <TaskActions task={t} onOpen={setDialog} />
+          {!enterprise && <TaskActions task={t} onOpen={setDialog} />}
         </Flex>
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 16 }}>
           <Descriptions.Item label="计划日期">{formatDate(t.plannedDate)}</Descriptions.Item>
@@ -221,6 +272,8 @@ export function TaskDetailPage() {
       <Card title="检查发现" data-testid="task-findings">
         {t.findings.length === 0 ? (
           <Empty description="尚未记录检查发现" />
+        ) : phone ? (
+          <FindingCards task={t} />
         ) : (
           <Table
             size="small"
@@ -247,7 +300,13 @@ export function TaskDetailPage() {
                 render: (_: unknown, f) => (f.standardItem ? `${f.standardItem.articleLabel}${f.standardItem.itemLabel}` : '—'),
               },
               { title: '违法依据', dataIndex: 'legalBasis' },
-              { title: '照片', key: 'photos', width: 60, render: (_: unknown, f) => f.photos.length },
+              {
+                title: '照片',
+                key: 'photos',
+                width: 110,
+                render: (_: unknown, f, i) =>
+                  f.photos.length === 0 ? '—' : <PhotoGallery hashes={f.photos} size={40} testIdPrefix={`task-finding-${i}-photo`} />,
+              },
               {
                 title: '隐患',
                 key: 'hazard',
@@ -268,12 +327,18 @@ export function TaskDetailPage() {
 
       {t.orders.length > 0 && (
         <Card title="责令限期整改与复查" data-testid="task-orders">
+          {enterprise && (
+            <Typography.Paragraph type="secondary" data-testid="task-orders-hint">
+              请在整改期限内逐项整改：点击「问题 n」进入对应隐患，填写整改情况并上传整改照片，执法人员将据此复查。
+            </Typography.Paragraph>
+          )}
           {t.orders.map((o, i) => (
             <Descriptions
               key={o.id}
               size="small"
               bordered
               column={{ xs: 1, md: 2 }}
+              styles={{ label: { whiteSpace: 'nowrap' } }}
               style={{ marginBottom: 12 }}
               data-testid={`task-order-${i}`}
             >
@@ -281,7 +346,22 @@ export function TaskDetailPage() {
               <Descriptions.Item label="整改期限">
                 {formatDate(o.deadline)} {o.overdue && <Tag color="red">已逾期</Tag>}
               </Descriptions.Item>
-              <Descriptions.Item label="整改问题">{o.findingIds.length} 项</Descriptions.Item>
+              <Descriptions.Item label="整改问题">
+                <Flex wrap gap={8}>
+                  <span>{o.findingIds.length} 项：</span>
+                  {o.findingIds.map((fid, j) => {
+                    const n = t.findings.findIndex((f) => f.id === fid);
+                    const hazardId = t.findings[n]?.hazardId;
+                    return hazardId ? (
+                      <Link key={fid} to={`/hazards/${hazardId}`} data-testid={`task-order-${i}-hazard-${j}`}>
+                        问题 {n + 1}
+                      </Link>
+                    ) : (
+                      <span key={fid}>问题 {n + 1}</span>
+                    );
+                  })}
+                </Flex>
+              </Descriptions.Item>
               <Descriptions.Item label="下达时间">{formatDateTime(o.issuedAt)}</Descriptions.Item>
               <Descriptions.Item label="依据" span={2}>
                 {o.legalBasis}
@@ -324,15 +404,29 @@ export function TaskDetailPage() {
 
       {t.caseIds.length > 0 && (
         <Card title="立案">
-          <Link to={`/enforcement/cases?q=${encodeURIComponent(t.enterpriseName)}`} data-testid="task-cases-link">
-            本次检查已立案 {t.caseIds.length} 件，查看案件
-          </Link>
+          {enterprise ? (
+            <Link to="/my/enforcement/cases" data-testid="task-cases-link">
+              本次检查已立案 {t.caseIds.length} 件，查看我的处罚
+            </Link>
+          ) : (
+            <Link to={`/enforcement/cases?taskId=${encodeURIComponent(t.id)}`} data-testid="task-cases-link">
+              本次检查已立案 {t.caseIds.length} 件，查看案件
+            </Link>
+          )}
         </Card>
       )}
 
-      <FindingDialog task={t} open={dialog === 'finding'} onClose={() => setDialog(null)} />
+      {!enterprise && <FindingDialog task={t} open={dialog === 'finding'} onClose={() => setDialog(null)} />}
       {dialog === 'order' && <OrderDialog task={t} open onClose={() => setDialog(null)} />}
       {dialog === 'reinspect' && <ReinspectDialog task={t} open onClose={() => setDialog(null)} />}
+      {dialog === 'case' && (
+        <CreateCaseDialog
+          open
+          task={{ id: t.id, enterpriseId: t.enterpriseId, enterpriseName: t.enterpriseName }}
+          onClose={() => setDialog(null)}
+          onCreated={(c) => navigate(`/enforcement/cases/${c.id}`)}
+        />
+      )}
     </Flex>
   );
 }

@@ -8,17 +8,25 @@ import {
 } from '@zhiben/contracts';
 import { Card, Flex, Input, Select, Table, Tag } from 'antd';
 import { Link } from 'react-router';
+import { sideOf } from '../../app/access';
+import { useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../lib/time';
 import { paginationOf, useListState } from '../../lib/useListState';
+import { EnterpriseTaskListPage } from './EnterpriseTaskPages';
 import { useTasks } from './enforcement.api';
 import { TaskStatusTag } from './taskLabels';
 
 const FILTERS = ['q', 'status', 'kind', 'mine'] as const;
 
-/** /enforcement/tasks — 检查任务: filters (关键词, 状态, 类型, 我的), server paging. */
+/** /enforcement/tasks — the bureau's 检查任务, or for enterprise accounts their own inspections (read-only). */
 export function TaskListPage() {
+  return sideOf(useSession()) === 'enterprise' ? <EnterpriseTaskListPage /> : <BureauTaskListPage />;
+}
+
+/** 检查任务: filters (关键词, 状态, 类型, 我的), server paging. */
+function BureauTaskListPage() {
   const list = useListState(FILTERS);
   const f = list.filters;
   const query = useTasks({ page: list.page, pageSize: list.pageSize, q: f.q, status: f.status, kind: f.kind, mine: f.mine });
