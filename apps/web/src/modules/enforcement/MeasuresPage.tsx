@@ -11,7 +11,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { applyFieldErrors } from '../../api/formErrors';
-import { can } from '../../app/access';
+import { can, sideOf } from '../../app/access';
 import { useSession } from '../../app/session';
 import { CardListPager } from '../../components/CardListPager';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
@@ -169,6 +169,8 @@ export function MeasuresPage() {
   const list = useListState(FILTERS);
   const f = list.filters;
   const canRecord = can(me, 'enforcement.penalize');
+  // An enterprise account sees only the measures against itself (the server scopes the list): no name search.
+  const enterprise = sideOf(me) === 'enterprise';
   const query = useMeasures({ page: list.page, pageSize: list.pageSize, q: f.q, kind: f.kind, enterpriseId: f.enterpriseId });
 
   const empty = list.filtered ? (
@@ -184,7 +186,11 @@ export function MeasuresPage() {
     <Flex vertical gap={16}>
       <PageHeader
         title="通报约谈曝光"
-        description="对工作推进不力、隐患整改不到位的企业进行通报、约谈、曝光，企业负责人会收到通知"
+        description={
+          enterprise
+            ? '区应急管理局对本企业的通报、约谈、曝光记录'
+            : '对工作推进不力、隐患整改不到位的企业进行通报、约谈、曝光，企业负责人会收到通知'
+        }
         extra={
           canRecord && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="measure-create">
@@ -195,14 +201,16 @@ export function MeasuresPage() {
       />
       <Card>
         <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            placeholder="企业名称"
-            defaultValue={f.q}
-            onSearch={(v) => list.setFilters({ ...f, q: v.trim() || undefined })}
-            style={{ width: phone ? '100%' : 220 }}
-            data-testid="measure-filter-q"
-          />
+          {!enterprise && (
+            <Input.Search
+              allowClear
+              placeholder="企业名称"
+              defaultValue={f.q}
+              onSearch={(v) => list.setFilters({ ...f, q: v.trim() || undefined })}
+              style={{ width: phone ? '100%' : 220 }}
+              data-testid="measure-filter-q"
+            />
+          )}
           <Radio.Group
             optionType="button"
             value={f.kind ?? ''}
