@@ -1,31 +1,14 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { type CaseDto, PENALTY_TYPE_LABELS } from '@zhiben/contracts';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  Radio,
-  Result,
-  Skeleton,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Form, Grid, Input, Radio, Tag, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/errors';
 import { applyFieldErrors } from '../../api/formErrors';
 import { canAccess } from '../../app/access';
 import { PAGE_ACCESS } from '../../app/pageAccess';
 import { useSession } from '../../app/session';
-import { QueryError } from '../../components/QueryError';
+import { detailQueryState } from '../../components/DetailQueryState';
 import { useFormLayout } from '../../components/useFormLayout';
 import { testId } from '../../lib/testId';
 import { dayjs, formatDate, formatDateTime } from '../../lib/time';
@@ -356,33 +339,8 @@ export function CaseDetailPage() {
     </Link>
   ) : null;
 
-  if (query.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
-  if (query.isError) {
-    if (isApiError(query.error) && (query.error.status === 404 || query.error.code === 'VALIDATION_FAILED')) {
-      return (
-        <Card>
-          <Result
-            status="404"
-            title="案件不存在"
-            subTitle="该案件不存在，或不在您的数据范围内。"
-            extra={backLink}
-            data-testid="case-not-found"
-          />
-        </Card>
-      );
-    }
-    return (
-      <Card>
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </Card>
-    );
-  }
+  const pending = detailQueryState({ query, noun: '案件', backLink, testId: 'case' });
+  if (pending || !query.data) return pending;
   const c = query.data;
   const total = c.decisions.reduce((sum, d) => sum + d.fineFen, 0);
 

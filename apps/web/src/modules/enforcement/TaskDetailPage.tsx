@@ -7,13 +7,13 @@ import {
   REINSPECTION_RESULT_LABELS,
   type TaskDetailDto,
 } from '@zhiben/contracts';
-import { App, Button, Card, Descriptions, Empty, Flex, Grid, Input, Result, Skeleton, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Flex, Grid, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { errorMessage, isApiError } from '../../api/errors';
+import { errorMessage } from '../../api/errors';
 import { can, sideOf } from '../../app/access';
 import { useSession } from '../../app/session';
-import { QueryError } from '../../components/QueryError';
+import { detailQueryState } from '../../components/DetailQueryState';
 import { testId } from '../../lib/testId';
 import { formatDate, formatDateTime } from '../../lib/time';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -202,33 +202,8 @@ export function TaskDetailPage() {
     </Link>
   );
 
-  if (query.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
-  if (query.isError) {
-    if (isApiError(query.error) && (query.error.status === 404 || query.error.code === 'VALIDATION_FAILED')) {
-      return (
-        <Card>
-          <Result
-            status="404"
-            title="检查任务不存在"
-            subTitle="该任务不存在，或不在您的数据范围内。"
-            extra={backLink}
-            data-testid="task-not-found"
-          />
-        </Card>
-      );
-    }
-    return (
-      <Card>
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </Card>
-    );
-  }
+  const pending = detailQueryState({ query, noun: '检查任务', backLink, testId: 'task' });
+  if (pending || !query.data) return pending;
   const t = query.data;
 
   return (

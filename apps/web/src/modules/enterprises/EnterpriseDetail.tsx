@@ -1,11 +1,10 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Grid, Result, Skeleton, Tabs, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/errors';
 import { can } from '../../app/access';
 import { useSession } from '../../app/session';
-import { QueryError } from '../../components/QueryError';
+import { detailQueryState } from '../../components/DetailQueryState';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ClassificationCard } from '../classification/ClassificationCard';
 import { RiskClassTag } from '../classification/RiskClassTag';
@@ -73,33 +72,8 @@ export function EnterpriseDetail({
     </Link>
   );
 
-  if (query.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
-  if (query.isError) {
-    if (isApiError(query.error) && (query.error.status === 404 || query.error.code === 'VALIDATION_FAILED')) {
-      return (
-        <Card>
-          <Result
-            status="404"
-            title="企业不存在"
-            subTitle="该企业不存在，或不在您的数据范围内。"
-            extra={backLink}
-            data-testid="enterprise-not-found"
-          />
-        </Card>
-      );
-    }
-    return (
-      <Card>
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </Card>
-    );
-  }
+  const pending = detailQueryState({ query, noun: '企业', backLink, testId: 'enterprise' });
+  if (pending || !query.data) return pending;
 
   const e = query.data;
   const canEdit = e.abilities.update;

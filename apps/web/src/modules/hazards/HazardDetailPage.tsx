@@ -1,9 +1,8 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Col, Flex, Grid, Result, Row, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Grid, Row, Tabs, Tag, Typography } from 'antd';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/errors';
 import { useSession } from '../../app/session';
-import { QueryError } from '../../components/QueryError';
+import { detailQueryState } from '../../components/DetailQueryState';
 import { formatDate } from '../../lib/time';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { HazardActions } from './actions/HazardActions';
@@ -54,33 +53,8 @@ export function HazardDetailPage() {
       { replace: true, state: location.state },
     );
 
-  if (query.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
-  if (query.isError) {
-    if (isApiError(query.error) && (query.error.status === 404 || query.error.code === 'VALIDATION_FAILED')) {
-      return (
-        <Card>
-          <Result
-            status="404"
-            title="隐患不存在"
-            subTitle="该隐患不存在，或不在您的数据范围内。"
-            extra={backLink}
-            data-testid="hazard-not-found"
-          />
-        </Card>
-      );
-    }
-    return (
-      <Card>
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </Card>
-    );
-  }
+  const pending = detailQueryState({ query, noun: '隐患', backLink, testId: 'hazard' });
+  if (pending || !query.data) return pending;
 
   const h = query.data;
   const next = nextStepOf(h);
