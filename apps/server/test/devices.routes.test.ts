@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sender } from './alarms.helpers.js';
 import { as, auditRowsOf, buildTestApp, createTenant, createUser, login, regionByCode, type Session, type TestApp } from './harness.js';
 import { deviceAuth, deviceCode, deviceSheet, registerDevice } from './samples/monitoring.js';
 
@@ -308,5 +309,92 @@ describe('series from the 1-minute rollups', () => {
     expect((await as(t.app, s.principalB).get(`/api/v1/devices/${device.id}/series?signal=hopper_temp&step=1h&${range}`)).statusCode).toBe(
       404,
     );
+  });
+});
+
+describe('最近上报 and 已接入 on the list and the detail', () => {
+  it('shows the latest reading and the connection state from the rule stage and the rollups, like the overview', async () => {
+    const c = await createTenant(t, '140404001');
+    const principalC = await login(t.app, c.principal.username);
+    const register = async (prefix: string, collectorType: 'dry' | 'wet') => {
+      const { device, secret } = await registerDevice({ t }, principalC, {
+        code: deviceCode(prefix),
+        name: `${prefix}号除尘器`,
+        collectorType,
+      });
+      return { id: device.id, send: sender(() => t.app, device, device.creditCode, secret).send };
+    };
+    const start = Math.floor(Date.now() / 1000) * 1000;
+    const minute = (ago: number) => start - ago * 60_000;
+    const dry = { hopper_temp: 41.5, diff_pressure: 900, airlock_fault: 0 };
+    // Every mandatory signal in the last 24 h (the latest reading only carries one of them).
+    const full = await register('F', 'dry');
+    await full.send([
+      { ts: minute(30), values: dry },
+      { ts: minute(20), values: dry },
+      { ts: minute(5), values: { hopper_temp: 42 } },
+    ]);
+    const wet = await register('W', 'wet');
+    await wet.send([{ ts: minute(3), values: { water_level: 60, water_flow: 12 } }]);
+    // airlock_fault missing: not connected, though it reports.
+    const partial = await register('P', 'dry');
+    await partial.send([{ ts: minute(10), values: { hopper_temp: 40, diff_pressure: 880 } }]);
+    // Everything, but two days ago.
+    const stale = await register('S', 'dry');
+    await stale.send([{ ts: minute(2 * 24 * 60), values: dry }]);
+    const never = await register('N', 'dry');
+    // Complete and recent, then disabled: no longer counted as connected, the last report still shown.
+    const disabled = await register('D', 'dry');
+    await disabled.send([{ ts: minute(8), values: dry }]);
+    expect((await as(t.app, principalC).patch(`/api/v1/devices/${disabled.id}`, { status: 'disabled' })).statusCode).toBe(200);
+
+    const list = await as(t.app, principalC).get('/api/v1/devices?pageSize=50');
+    expect(list.statusCode, list.body).toBe(200);
+    const byId = new Map((list.json().items as { id: string; lastDataAt: string | null; connected: boolean }[]).map((d) => [d.id, d]));
+    const expected = {
+      [full.id]: { connected: true, lastDataAt: new Date(minute(5)).toISOString() },
+      [wet.id]: { connected: true, lastDataAt: new Date(minute(3)).toISOString() },
+      [partial.id]: { connected: false, lastDataAt: new Date(minute(10)).toISOString() },
+      [stale.id]: { connected: false, lastDataAt: new Date(minute(2 * 24 * 60)).toISOString() },
+      [never.id]: { connected: false, lastDataAt: null },
+      [disabled.id]: { connected: false, lastDataAt: new Date(minute(8)).toISOString() },
+    };
+    expect(list.json().total).toBe(6);
+    for (const [id, state] of Object.entries(expected)) {
+      expect(byId.get(id), id).toMatchObject(state);
+      const detail = await as(t.app, s.officer).get(`/api/v1/devices/${id}`);
+      expect(detail.json()).toMatchObject(state);
+    }
+
+    const connected = await as(t.app, principalC).get('/api/v1/devices?connected=true&pageSize=50');
+    expect(connected.statusCode, connected.body).toBe(200);
+    expect(new Set(ids(connected))).toEqual(new Set([full.id, wet.id]));
+    expect(connected.json().total).toBe(2);
+    const notConnected = await as(t.app, s.officer).get(`/api/v1/devices?enterpriseId=${c.enterprise.id}&connected=false&pageSize=50`);
+    expect(new Set(ids(notConnected))).toEqual(new Set([partial.id, stale.id, never.id, disabled.id]));
+    expect(notConnected.json().total).toBe(4);
+    // Combined with another filter, and in the count.
+    const dryConnected = await as(t.app, s.officer).get(`/api/v1/devices?enterpriseId=${c.enterprise.id}&connected=true&collectorType=dry`);
+    expect(ids(dryConnected)).toEqual([full.id]);
+    expect(dryConnected.json().total).toBe(1);
+    expect((await as(t.app, principalC).get('/api/v1/devices?connected=yes')).statusCode).toBe(400);
+    // Another tenant's filter never reaches these devices.
+    expect(ids(await as(t.app, s.principalB).get('/api/v1/devices?connected=true&pageSize=200'))).not.toContain(full.id);
+
+    // The same numbers as the monitoring overview and the roll-out tracker for this enterprise.
+    const overview = await as(t.app, s.officer).get('/api/v1/monitoring/overview');
+    expect(overview.statusCode, overview.body).toBe(200);
+    const inOverview = (overview.json().items as { enterpriseId: string }[]).find((i) => i.enterpriseId === c.enterprise.id);
+    expect(inOverview).toMatchObject({
+      connectedDeviceCount: connected.json().total,
+      deviceCount: 5,
+      lastDataAt: new Date(minute(3)).toISOString(),
+    });
+    const rollout = await as(t.app, s.officer).get('/api/v1/monitoring/rollout');
+    expect(rollout.statusCode, rollout.body).toBe(200);
+    const inRollout = (rollout.json().items as { enterpriseId: string }[]).find((i) => i.enterpriseId === c.enterprise.id);
+    expect(inRollout).toMatchObject({ connectedDeviceCount: connected.json().total, deviceCount: 5 });
+    const active = await as(t.app, s.officer).get(`/api/v1/devices?enterpriseId=${c.enterprise.id}&status=active`);
+    expect(active.json().total).toBe(5);
   });
 });

@@ -153,6 +153,9 @@ export const alarmListQuery = listQuery.extend({
   deviceId: uuidSchema.optional(),
   /** `true`: only alarms not yet closed. */
   open: z.enum(['true', 'false'], { error: '只能是 true 或 false' }).optional(),
+  /** 报警时间 window on `raisedAt`: `from` inclusive, `to` exclusive (ISO with offset); `to` must be after `from`. */
+  from: z.iso.datetime({ offset: true, error: '开始时间格式不正确（带时区的 ISO 时间）' }).optional(),
+  to: z.iso.datetime({ offset: true, error: '结束时间格式不正确（带时区的 ISO 时间）' }).optional(),
 });
 export type AlarmListQuery = z.infer<typeof alarmListQuery>;
 export const alarmListResponse = z.object({ items: z.array(alarmDto), total: z.number().int() });

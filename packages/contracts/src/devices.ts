@@ -98,6 +98,10 @@ export const deviceDto = z.object({
   secretRotatedAt: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** 最近上报: the device time of its latest reading (any signal); null when it never reported. */
+  lastDataAt: z.string().nullable(),
+  /** 已接入: active, and every mandatory signal reported within the last 24 h (as the monitoring overview counts). */
+  connected: z.boolean(),
   abilities: z.object({ update: z.boolean(), rotateSecret: z.boolean() }),
 });
 export type DeviceDto = z.infer<typeof deviceDto>;
@@ -115,6 +119,8 @@ export const deviceListQuery = listQuery.extend({
   enterpriseId: uuidSchema.optional(),
   collectorType: csv.pipe(z.array(z.enum(COLLECTOR_TYPES)).optional()),
   status: z.enum(DEVICE_STATUSES).optional(),
+  /** `true`: only devices 已接入; `false`: only those 未接入. */
+  connected: z.enum(['true', 'false'], { error: '只能是 true 或 false' }).optional(),
 });
 export type DeviceListQuery = z.infer<typeof deviceListQuery>;
 

@@ -1,6 +1,6 @@
 import type { AlarmDisplayStatus, AlarmListQuery, Scope } from '@zhiben/contracts';
 import { type Executor, schema } from '@zhiben/db';
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { likeContains, orderBy, pageOf } from '../../platform/listing.js';
 import { enterpriseScope } from '../../platform/scope.js';
@@ -69,6 +69,8 @@ export async function listAlarms(db: Executor, scope: Scope, query: AlarmListQue
   if (query.enterpriseId) conditions.push(eq(alarms.enterpriseId, query.enterpriseId));
   if (query.deviceId) conditions.push(eq(alarms.deviceId, query.deviceId));
   if (query.open) conditions.push(query.open === 'true' ? ne(alarms.status, 'closed') : eq(alarms.status, 'closed'));
+  if (query.from) conditions.push(gte(alarms.raisedAt, new Date(query.from)));
+  if (query.to) conditions.push(lt(alarms.raisedAt, new Date(query.to)));
   if (query.q) {
     const pattern = likeContains(query.q);
     conditions.push(

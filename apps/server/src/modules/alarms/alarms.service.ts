@@ -10,6 +10,10 @@ import { toAlarmDto, toAlarmEventDto } from './alarms.mapper.js';
 import { alarmTimeline, findAlarm, listAlarms, lockAlarm } from './alarms.repository.js';
 
 export async function list(ctx: ServiceContext, query: AlarmListQuery): Promise<ListResult<AlarmDto>> {
+  if (query.from && query.to && !(Date.parse(query.to) > Date.parse(query.from))) {
+    const message = '结束时间应晚于开始时间';
+    throw new AppError('VALIDATION_FAILED', message, { issues: [{ path: ['query', 'to'], message }] });
+  }
   const { rows, total } = await listAlarms(ctx.db, ctx.principal.scope, query);
   return { items: rows.map((r) => toAlarmDto(r, ctx.principal)), total };
 }

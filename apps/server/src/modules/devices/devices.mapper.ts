@@ -1,9 +1,9 @@
 import { DEVICE_PROFILES, type DeviceDto, type ProfileCode, telemetryTopic } from '@zhiben/contracts';
 import { can, type Principal } from '../../platform/principal.js';
-import type { DeviceRow } from './devices.repository.js';
+import type { DeviceViewRow } from './devices.repository.js';
 
 /** Row → DTO. Never carries the secret or its hash. Reads are scoped, so `devices.manage` covers this device. */
-export function toDeviceDto(row: DeviceRow, principal: Principal): DeviceDto {
+export function toDeviceDto(row: DeviceViewRow, principal: Principal): DeviceDto {
   const d = row.device;
   const profile = d.profile as ProfileCode;
   const manage = can(principal, 'devices.manage');
@@ -28,6 +28,8 @@ export function toDeviceDto(row: DeviceRow, principal: Principal): DeviceDto {
     secretRotatedAt: d.secretRotatedAt.toISOString(),
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
+    lastDataAt: row.lastDataAt ? row.lastDataAt.toISOString() : null,
+    connected: row.connected,
     abilities: { update: manage, rotateSecret: manage },
   };
 }

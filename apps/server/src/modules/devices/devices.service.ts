@@ -16,19 +16,19 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { enterpriseScope } from '../../platform/scope.js';
 import { hashDeviceSecret, newDeviceSecret } from './device-secrets.js';
 import { auditViewOfDevice, toDeviceDto } from './devices.mapper.js';
-import { findDevice, listDevices } from './devices.repository.js';
+import { findDevice, findDeviceView, listDevices } from './devices.repository.js';
 import { optionalPart, planSignals, systemIdFor } from './devices.rules.js';
 
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', message, { issues: [{ path: ['body', path], message }] });
 
 export async function list(ctx: ServiceContext, query: DeviceListQuery): Promise<ListResult<DeviceDto>> {
-  const { rows, total } = await listDevices(ctx.db, ctx.principal.scope, query);
+  const { rows, total } = await listDevices(ctx.db, ctx.principal.scope, query, ctx.clock());
   return { items: rows.map((r) => toDeviceDto(r, ctx.principal)), total };
 }
 
 export async function get(ctx: ServiceContext, id: string): Promise<DeviceDto> {
-  const row = await findDevice(ctx.db, ctx.principal.scope, id);
+  const row = await findDeviceView(ctx.db, ctx.principal.scope, id, ctx.clock());
   if (!row) throw notFound();
   return toDeviceDto(row, ctx.principal);
 }

@@ -9,18 +9,33 @@ import { FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { testId } from '../../lib/testId';
-import { formatDateTime } from '../../lib/time';
+import { dayjs, formatDateTime, startOfDayIso } from '../../lib/time';
 import { paginationOf, useListState } from '../../lib/useListState';
 import { ALARM_STATUS_FILTERS, alarmQueryOf } from './alarmFilters';
 import { useAlarms } from './alarms.api';
+import { type DayRange, DayRangeFilter } from './DayRangeFilter';
 import { useDevice } from './devices.api';
 import { EnterpriseFilterSelect } from './EnterpriseFilterSelect';
 import { AlarmLevelTag, AlarmStatusTag, describePeak, signalLabel } from './monitoringLabels';
 import { useMonitoringStream } from './useMonitoringStream';
 
-const FILTERS = ['status', 'level', 'kind', 'enterpriseId', 'deviceId', 'q'] as const;
+const FILTERS = ['status', 'level', 'kind', 'enterpriseId', 'deviceId', 'from', 'to', 'q'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
+/** The form edits the URL's `from` / `to` days (YYYY-MM-DD, both included) as one 报警时间 range. */
+type FormValues = Omit<Filters, 'from' | 'to'> & { range?: DayRange };
 const POLL_MS = 30_000;
+
+/**
+ * Calendar days in the URL → the API's window on the raised time: [start of `from`, start of the day after `to`).
+ * A hand-edited URL with the days reversed is read the right way round rather than answered with an error.
+ */
+function raisedWindow(first: string | undefined, last: string | undefined): { from?: string; to?: string } {
+  const [from, to] = first && last && first > last ? [last, first] : [first, last];
+  return {
+    ...(from ? { from: startOfDayIso(from) } : {}),
+    ...(to ? { to: startOfDayIso(dayjs.utc(to).add(1, 'day').format('YYYY-MM-DD')) } : {}),
+  };
+}
 
 /**
  * 报警处置: alarms in scope, newest first, filtered and paged in the URL; a row opens the alarm (响应, 处置报告,
@@ -33,12 +48,26 @@ export function AlarmListPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const list = useListState(FILTERS);
-  const [form] = Form.useForm<Filters>();
+  const [form] = Form.useForm<FormValues>();
   const { live } = useMonitoringStream();
+  const { from, to, ...others } = list.filters;
   const query = useAlarms(
-    { page: list.page, pageSize: list.pageSize, sort: list.sort, ...alarmQueryOf(list.filters) },
+    { page: list.page, pageSize: list.pageSize, sort: list.sort, ...alarmQueryOf(others), ...raisedWindow(from, to) },
     { refetchInterval: live ? false : POLL_MS },
   );
+  const formValues = useMemo<FormValues>(() => {
+    const { from: start, to: end, ...rest } = list.filters;
+    return { ...rest, range: start || end ? [start ? dayjs(start) : null, end ? dayjs(end) : null] : null };
+  }, [list.filters]);
+  const search = ({ range, ...v }: FormValues) => {
+    const [start, end] = range ?? [];
+    list.setFilters({
+      ...v,
+      from: start ? start.format('YYYY-MM-DD') : undefined,
+      to: end ? end.format('YYYY-MM-DD') : undefined,
+      deviceId: list.filters.deviceId,
+    });
+  };
 
   const device = useDevice(list.filters.deviceId);
 
@@ -153,14 +182,20 @@ export function AlarmListPage() {
             : '辖区粉尘涉爆企业的监测报警；未按时响应的报警逐级升级到乡镇、区局'
         }
       />
-      <FilterBar<Filters>
+      <FilterBar<FormValues>
         form={form}
-        values={list.filters}
-        onSearch={(v) => list.setFilters({ ...v, deviceId: list.filters.deviceId })}
+        values={formValues}
+        onSearch={search}
         onReset={() => list.setFilters({})}
-        // A filter set by a link must not hide behind 展开.
+        // A filter set by a link (or kept in the URL) must not hide behind 展开.
         collapsedCount={
-          phone ? (Object.keys(list.filters).some((k) => k !== 'deviceId') ? 6 : 1) : list.filters.kind || list.filters.q ? 6 : 3
+          phone
+            ? Object.keys(list.filters).some((k) => k !== 'deviceId')
+              ? FILTERS.length
+              : 1
+            : list.filters.kind || list.filters.q || from || to
+              ? FILTERS.length
+              : 3
         }
         testIdPrefix="alarms"
       >
@@ -185,6 +220,9 @@ export function AlarmListPage() {
             <EnterpriseFilterSelect data-testid="alarms-filter-enterprise" />
           </Form.Item>
         )}
+        <Form.Item key="range" name="range" label="报警时间">
+          <DayRangeFilter phone={phone} testId="alarms-filter-range" />
+        </Form.Item>
         <Form.Item key="kind" name="kind" label="类型">
           <Select
             allowClear

@@ -1,17 +1,17 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { COLLECTOR_TYPE_LABELS } from '@zhiben/contracts';
-import { Badge, Button, Card, Flex, Grid, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Grid, Result, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/errors';
 import { useSession } from '../../app/session';
 import { QueryError } from '../../components/QueryError';
-import { formatDateTime } from '../../lib/time';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useAlarms } from './alarms.api';
 import { DeviceAccessTab } from './DeviceAccessTab';
 import { DeviceAlarmsTab } from './DeviceAlarmsTab';
 import { type ChartWindow, DeviceChartsTab } from './DeviceChartsTab';
+import { ConnectedTag, LastReport } from './DeviceConnection';
 import { DeviceFormModal } from './DeviceFormModal';
 import { useDevice } from './devices.api';
 import { DeviceStatusTag, signalLabel } from './monitoringLabels';
@@ -96,16 +96,22 @@ export function DeviceDetailPage() {
 
   const d = query.data;
   const openCount = openAlarms.data?.total ?? 0;
-  const connection = liveness.loading ? null : liveness.connected ? (
-    <Tag color="green" data-testid="device-connection" data-connected="true">
-      已接入
-    </Tag>
-  ) : (
-    <Tooltip title={liveness.missing.length ? `近 24 小时无数据：${liveness.missing.map(signalLabel).join('、')}` : undefined}>
-      <Tag color={liveness.lastDataAt ? 'gold' : 'default'} data-testid="device-connection" data-connected="false">
-        {liveness.lastDataAt ? '部分接入' : '未接入'}
-      </Tag>
-    </Tooltip>
+  // 已接入 / 最近上报 come from the server (the overview's definition); the charts' series only name what is missing.
+  const missing = !d.connected && !liveness.loading && liveness.missing.length > 0 ? liveness.missing : [];
+  const connection = (
+    <ConnectedTag
+      connected={d.connected}
+      tooltip={
+        d.connected
+          ? '近 24 小时每个必选监测项都有数据'
+          : d.status !== 'active'
+            ? '设备已停用'
+            : missing.length
+              ? `近 24 小时无数据：${missing.map(signalLabel).join('、')}`
+              : '近 24 小时未上报全部必选监测项'
+      }
+      testId="device-connection"
+    />
   );
 
   return (
@@ -127,7 +133,8 @@ export function DeviceDetailPage() {
               {d.location ? ` · ${d.location}` : ''}
             </Typography.Text>
             <Typography.Text style={{ display: 'block', marginTop: 4 }} data-testid="device-last-data">
-              最新数据：{liveness.loading ? '…' : liveness.lastDataAt ? formatDateTime(liveness.lastDataAt) : '近 24 小时无数据'}
+              最近上报：
+              <LastReport at={d.lastDataAt} testId="device-last-data" />
               {openCount > 0 && (
                 <Link to="?tab=alarms" replace style={{ marginLeft: 12 }}>
                   <Badge status="error" text={`未关闭报警 ${openCount} 条`} />

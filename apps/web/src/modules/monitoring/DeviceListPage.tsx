@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { testId } from '../../lib/testId';
 import { paginationOf, useListState } from '../../lib/useListState';
+import { CONNECTED_OPTIONS, ConnectedTag, LastReport } from './DeviceConnection';
 import { DeviceFormModal } from './DeviceFormModal';
 import { DeviceImportWizard } from './DeviceImportWizard';
 import { useDevices, useInvalidateDevices } from './devices.api';
@@ -26,7 +27,7 @@ import { DeviceStatusTag, signalLabel } from './monitoringLabels';
 import { RotateSecretButton } from './RotateSecretButton';
 import { SecretModal } from './SecretModal';
 
-const FILTERS = ['enterpriseId', 'collectorType', 'status', 'q'] as const;
+const FILTERS = ['enterpriseId', 'collectorType', 'status', 'connected', 'q'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /**
@@ -83,6 +84,18 @@ export function DeviceListPage() {
               ),
             },
           ]),
+      {
+        title: '接入状态',
+        key: 'connected',
+        width: 90,
+        render: (_, d) => <ConnectedTag connected={d.connected} testId={`device-connected-${d.id}`} />,
+      },
+      {
+        title: '最近上报',
+        key: 'lastDataAt',
+        width: 110,
+        render: (_, d) => <LastReport at={d.lastDataAt} testId={`device-last-data-${d.id}`} />,
+      },
       {
         title: '类型',
         key: 'collectorType',
@@ -195,8 +208,8 @@ export function DeviceListPage() {
         values={list.filters}
         onSearch={(v) => list.setFilters(v)}
         onReset={() => list.setFilters({})}
-        // A filter set by a link (a tile's 设备) must not hide behind 展开.
-        collapsedCount={phone ? (list.filtered ? 4 : 1) : list.filters.q && !enterpriseSide ? 4 : 3}
+        // A filter that is set (by a link, e.g. a tile's 设备, or a reload) must not hide behind 展开.
+        collapsedCount={phone ? (list.filtered ? FILTERS.length : 1) : list.filters.q || list.filters.connected ? FILTERS.length : 3}
         testIdPrefix="devices"
       >
         {enterpriseSide ? null : (
@@ -220,6 +233,14 @@ export function DeviceListPage() {
             data-testid="devices-filter-status"
           />
         </Form.Item>
+        <Form.Item key="connected" name="connected" label="接入状态">
+          <Select
+            allowClear
+            placeholder="全部"
+            options={CONNECTED_OPTIONS.map((o) => ({ ...o, ...testId(`devices-connected-${o.value}`) }))}
+            data-testid="devices-filter-connected"
+          />
+        </Form.Item>
         <Form.Item key="q" name="q" label="关键字">
           <Input allowClear placeholder="设备编号、名称或企业名称" data-testid="devices-filter-q" />
         </Form.Item>
@@ -237,6 +258,7 @@ export function DeviceListPage() {
                   <Flex gap={6} align="center" wrap>
                     <Typography.Text strong>{d.name}</Typography.Text>
                     <DeviceStatusTag status={d.status} />
+                    <ConnectedTag connected={d.connected} testId={`device-connected-${d.id}`} />
                   </Flex>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {d.code} · {COLLECTOR_TYPE_LABELS[d.collectorType]}
@@ -247,6 +269,10 @@ export function DeviceListPage() {
                       {d.enterpriseName}
                     </Typography.Text>
                   )}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    最近上报：
+                    <LastReport at={d.lastDataAt} secondary testId={`device-last-data-${d.id}`} />
+                  </Typography.Text>
                 </Flex>
                 <RightOutlined style={{ color: 'rgba(0,0,0,0.3)' }} />
               </Flex>
@@ -265,7 +291,7 @@ export function DeviceListPage() {
             pagination={paginationOf(list, query.data?.total)}
             onChange={list.onTableChange}
             onRow={(d) => ({ onClick: () => open(d.id), ...testId(`device-row-${d.id}`) })}
-            scroll={{ x: enterpriseSide ? 900 : 1120 }}
+            scroll={{ x: enterpriseSide ? 1100 : 1320 }}
             locale={{ emptyText: emptyState }}
             data-testid="devices-table"
           />
