@@ -6,11 +6,10 @@ import {
   type AlarmDetailDto,
   RULE_TYPE_LABELS,
 } from '@zhiben/contracts';
-import { Alert, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Flex, Grid, Row, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { isApiError } from '../../api/errors';
-import { QueryError } from '../../components/QueryError';
+import { detailQueryState } from '../../components/DetailQueryState';
 import { formatDateTime } from '../../lib/time';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { PhotoGallery } from '../self-inspection/PhotoThumbs';
@@ -146,27 +145,8 @@ export function AlarmDetailPage() {
     </Link>
   );
 
-  if (query.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
-  if (query.isError) {
-    if (isApiError(query.error) && (query.error.status === 404 || query.error.code === 'VALIDATION_FAILED')) {
-      return (
-        <Card>
-          <Result status="404" title="报警不存在" subTitle="该报警不存在，或不在您的数据范围内。" extra={backLink} />
-        </Card>
-      );
-    }
-    return (
-      <Card>
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </Card>
-    );
-  }
+  const pending = detailQueryState({ query, noun: '报警', backLink, testId: 'alarm' });
+  if (pending || !query.data) return pending;
 
   const a = query.data;
   const timeline = (

@@ -1,11 +1,10 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { COLLECTOR_TYPE_LABELS } from '@zhiben/contracts';
-import { Badge, Button, Card, Flex, Grid, Result, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Grid, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/errors';
 import { useSession } from '../../app/session';
-import { QueryError } from '../../components/QueryError';
+import { detailQueryState } from '../../components/DetailQueryState';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useAlarms } from './alarms.api';
 import { DeviceAccessTab } from './DeviceAccessTab';
@@ -72,27 +71,8 @@ export function DeviceDetailPage() {
     </Link>
   );
 
-  if (query.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    );
-  }
-  if (query.isError) {
-    if (isApiError(query.error) && (query.error.status === 404 || query.error.code === 'VALIDATION_FAILED')) {
-      return (
-        <Card>
-          <Result status="404" title="设备不存在" subTitle="该设备不存在，或不在您的数据范围内。" extra={backLink} />
-        </Card>
-      );
-    }
-    return (
-      <Card>
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      </Card>
-    );
-  }
+  const pending = detailQueryState({ query, noun: '设备', backLink, testId: 'device' });
+  if (pending || !query.data) return pending;
 
   const d = query.data;
   const openCount = openAlarms.data?.total ?? 0;
