@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   REINSPECTION_TOO_EARLY: { status: 409, message: '整改期限未到且企业尚未全部报告整改完成，暂不能复查' },
   TASK_HAS_OPEN_FINDINGS: { status: 409, message: '检查发现的问题尚未整改完毕，须下达责令限期整改指令书或复查合格后办结' },
   RULE_SET_VERSION_CONFLICT: { status: 409, message: '分级规则已被他人修改，请刷新后重试' },
+  DOCUMENT_SETTINGS_CONFLICT: { status: 409, message: '执法文书设置已被他人修改，请刷新后重试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -71,7 +71,8 @@ export const PERMISSIONS = [
   'classification.manage',
   'classification.rules',
   // 执法: tasks/orders/cases/documents (scoped); plans and the key list; edit and approve plans; inspect (tasks,
-  // findings, orders, re-inspection, online patrol); cases and penalties; the enforcement views; officers' certificates.
+  // findings, orders, re-inspection, online patrol); cases and penalties; the enforcement views; officers' certificates;
+  // the documents' wording (issuing authority, 复议/诉讼 authorities, number prefixes).
   'enforcement.read',
   'enforcement.plans',
   'enforcement.plan',
@@ -80,6 +81,7 @@ export const PERMISSIONS = [
   'enforcement.penalize',
   'enforcement.stats',
   'enforcement.officers',
+  'enforcement.documents',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -162,6 +164,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enforcement.plans',
     'enforcement.approve',
     'enforcement.stats',
+    'enforcement.documents',
   ],
   township_officer: [
     ...BUREAU_READ,

@@ -323,6 +323,22 @@ export const ENFORCEMENT_SAMPLES: Record<string, Sample> = {
   },
   'GET /api/v1/enforcement/documents': { actor: 'principalA', build: () => ({ url: '/api/v1/enforcement/documents?pageSize=200' }) },
   'GET /api/v1/enforcement/documents/:id': { actor: 'principalA', build: (_w, id) => ({ url: `/api/v1/enforcement/documents/${id}` }) },
+  'GET /api/v1/enforcement/document-settings': { actor: 'townshipA', build: () => ({ url: '/api/v1/enforcement/document-settings' }) },
+  /** The settings are global: the sample saves the wording in force unchanged, only the rev goes up. */
+  'PUT /api/v1/enforcement/document-settings': {
+    actor: 'admin',
+    build: async (world) => {
+      const current = await ok<{ rev: number; issuer: unknown; prefixes: unknown }>(
+        await admin(world).get('/api/v1/enforcement/document-settings'),
+        'document settings',
+      );
+      return {
+        url: '/api/v1/enforcement/document-settings',
+        body: { rev: current.rev + 1, issuer: current.issuer, prefixes: current.prefixes, reason: '样例：措辞不变，仅版本递增' },
+      };
+    },
+    badBody: { rev: 1, issuer: { name: '局' }, prefixes: {}, reason: '' },
+  },
   'GET /api/v1/enforcement/officers': { actor: 'admin', build: () => ({ url: '/api/v1/enforcement/officers' }) },
   'PUT /api/v1/enforcement/officers/:id/certificate': {
     actor: 'admin',

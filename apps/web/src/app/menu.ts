@@ -289,6 +289,13 @@ export const MENU: readonly MenuEntry[] = [
         access: PAGE_ACCESS.enforcementMeasures,
       },
       {
+        key: 'enforcement-document-settings',
+        label: '执法文书设置',
+        path: '/enforcement/document-settings',
+        icon: SettingOutlined,
+        access: PAGE_ACCESS.enforcementDocumentSettings,
+      },
+      {
         key: 'my-enforcement-cases',
         label: '我的处罚',
         path: '/my/enforcement/cases',

@@ -42,6 +42,8 @@ export const PAGE_ACCESS = {
   enforcementPlans: { permission: 'enforcement.plans', sides: ['bureau', 'township'] },
   enforcementPatrol: { permission: 'enforcement.inspect', sides: ['bureau', 'township'] },
   enforcementStats: { permission: 'enforcement.stats', sides: ['bureau', 'township'] },
+  /** 执法文书设置: read by bureau and township officials; edited with `enforcement.documents` (checked on the page). */
+  enforcementDocumentSettings: { permission: 'enforcement.read', sides: ['bureau', 'township'] },
   classificationRules: { permission: 'classification.read', sides: ['bureau', 'township'] },
   classificationAccidents: { permission: 'classification.read', sides: ['bureau', 'township'] },
   /** One case: also the link of the enterprise's penalty notification (read-only there; the server scopes it). */

@@ -56,6 +56,7 @@ const EnterpriseCasesPage = lazyPage(() => import('../modules/enforcement/Enterp
 const PlanListPage = lazyPage(() => import('../modules/enforcement/PlanPages'), 'PlanListPage');
 const PlanDetailPage = lazyPage(() => import('../modules/enforcement/PlanPages'), 'PlanDetailPage');
 const EnforcementStatsPage = lazyPage(() => import('../modules/enforcement/EnforcementStatsPage'), 'EnforcementStatsPage');
+const DocumentSettingsPage = lazyPage(() => import('../modules/enforcement/DocumentSettingsPage'), 'DocumentSettingsPage');
 const ClassificationRulesPage = lazyPage(() => import('../modules/classification/ClassificationRulesPage'), 'ClassificationRulesPage');
 const ClassificationAccidentsPage = lazyPage(
   () => import('../modules/classification/ClassificationAccidentsPage'),
@@ -178,6 +179,7 @@ export const router = createBrowserRouter([
           { path: 'enforcement/plans', element: page(PAGE_ACCESS.enforcementPlans, PlanListPage) },
           { path: 'enforcement/plans/:id', element: page(PAGE_ACCESS.enforcementPlans, PlanDetailPage) },
           { path: 'enforcement/stats', element: page(PAGE_ACCESS.enforcementStats, EnforcementStatsPage) },
+          { path: 'enforcement/document-settings', element: page(PAGE_ACCESS.enforcementDocumentSettings, DocumentSettingsPage) },
           { path: 'classification', element: page(PAGE_ACCESS.classification, ClassificationOverviewPage) },
           { path: 'classification/rules', element: page(PAGE_ACCESS.classificationRules, ClassificationRulesPage) },
           { path: 'classification/accidents', element: page(PAGE_ACCESS.classificationAccidents, ClassificationAccidentsPage) },

@@ -386,3 +386,24 @@ export const supervisionMeasures = pgTable(
   },
   (t) => [index('supervision_measures_enterprise_idx').on(t.enterpriseId, t.date)],
 );
+
+// ——— document settings ————————————————————————————————————————————————————————————————————————————
+
+/**
+ * The wording of the enforcement documents as data the bureau corrects (issue #7): the issuing authority, the
+ * authorities named for 行政复议 and 行政诉讼, and the number prefix (发文机关代字) per document type. One row
+ * (`id` = 'district'); `rev` goes up by one per change. Without a row the code defaults apply. A document freezes
+ * the wording it was issued with, so a change affects only documents issued after it.
+ */
+export const enforcementDocumentSettings = pgTable('enforcement_document_settings', {
+  id: text('id').primaryKey(),
+  rev: integer('rev').notNull(),
+  issuerName: text('issuer_name').notNull(),
+  reviewAuthority: text('review_authority').notNull(),
+  court: text('court').notNull(),
+  /** Record<EnforcementDocumentType, string>. */
+  prefixes: jsonb('prefixes').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedByName: text('updated_by_name'),
+  updatedAt: updatedAt(),
+});

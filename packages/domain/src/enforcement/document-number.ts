@@ -1,3 +1,5 @@
+import { DOCUMENT_PREFIX_FORBIDDEN } from '@zhiben/contracts';
+
 /**
  * Enforcement document numbers (文号), e.g. 上应急责改〔2026〕12号, per GB/T 9704-2012 §7.2.4: the year in full
  * inside 六角括号〔〕, the sequence in Arabic numerals without leading zeros (不编虚位) and without 第, followed by 号.
@@ -9,11 +11,9 @@ export interface DocumentNumber {
   sequence: number;
 }
 
-const FORBIDDEN_IN_PREFIX = /[〔〕[\]［］\s\d]/;
-
 /** Formats a number; throws RangeError for parts that would not parse back (a programming error, not user input). */
 export function formatDocumentNumber({ prefix, year, sequence }: DocumentNumber): string {
-  if (prefix === '' || FORBIDDEN_IN_PREFIX.test(prefix)) throw new RangeError(`文号前缀不合法：${prefix}`);
+  if (prefix === '' || DOCUMENT_PREFIX_FORBIDDEN.test(prefix)) throw new RangeError(`文号前缀不合法：${prefix}`);
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`年份不合法：${year}`);
   if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`顺序号不合法：${sequence}`);
   return `${prefix}〔${year}〕${sequence}号`;

@@ -20,7 +20,7 @@ import { enterpriseScope } from '../../platform/scope.js';
 import { reclassify } from '../classification/recompute.js';
 import { findEnterprise } from '../enterprises/enterprises.repository.js';
 import { invalid } from '../hazards/hazards.service.js';
-import { documentEnterprise, ISSUER, issueDocument } from './documents/issue.js';
+import { documentEnterprise, issueDocument } from './documents/issue.js';
 import { caseLink, notifyEnterprise } from './notify.js';
 import { enforcementCases, enforcementDocuments, inspectionTasks, penaltyDecisions } from './tables.js';
 import { taskVisibility, visibleTaskRef } from './tasks.repository.js';
@@ -248,7 +248,6 @@ export async function decideCase(ctx: ServiceContext, id: string, body: DecideCa
         render: (number) => ({
           type: 'penalty_decision',
           number,
-          issuer: ISSUER,
           party:
             decision.party === 'enterprise'
               ? { kind: 'enterprise', enterprise: documentEnterprise(enterprise) }

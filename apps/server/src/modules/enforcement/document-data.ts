@@ -1,6 +1,6 @@
 import { shanghaiDate } from '@zhiben/domain';
 import type { EnterpriseRow } from '../enterprises/enterprises.repository.js';
-import { documentEnterprise, ISSUER } from './documents/issue.js';
+import { documentEnterprise } from './documents/issue.js';
 import type {
   DocumentFinding,
   DocumentOfficer,
@@ -28,6 +28,11 @@ export const documentFinding = (f: FindingRow): DocumentFinding => ({
   standardItemLabel: f.major ? standardItemLabel(f.item) : null,
 });
 
+/*
+ * The content of the documents; the issuer (发文机关, 复议机关, 法院) is added by `issueDocument` from the 执法文书设置
+ * in force in the issuing transaction.
+ */
+
 /** 现场检查记录 of a task: everything found on site, from the start until now. */
 export function inspectionRecordData(
   number: string,
@@ -36,11 +41,10 @@ export function inspectionRecordData(
   officers: DocumentOfficer[],
   findings: FindingRow[],
   endedAt: Date,
-): InspectionRecordData {
+): Omit<InspectionRecordData, 'issuer'> {
   return {
     type: 'inspection_record',
     number,
-    issuer: ISSUER,
     enterprise: documentEnterprise(enterprise),
     place: task.place ?? enterprise.address ?? enterprise.name,
     startedAt: (task.startedAt ?? endedAt).toISOString(),
@@ -64,11 +68,10 @@ export function rectificationOrderData(
     requirements: string | null;
     now: Date;
   },
-): RectificationOrderData {
+): Omit<RectificationOrderData, 'issuer'> {
   return {
     type: 'rectification_order',
     number,
-    issuer: ISSUER,
     enterprise: documentEnterprise(input.enterprise),
     inspectedOn: shanghaiDate(input.task.startedAt ?? input.now),
     findings: input.findings.map(documentFinding),
@@ -90,11 +93,10 @@ export function reinspectionOpinionData(
     opinion: string;
     now: Date;
   },
-): ReinspectionOpinionData {
+): Omit<ReinspectionOpinionData, 'issuer'> {
   return {
     type: 'reinspection_opinion',
     number,
-    issuer: ISSUER,
     enterprise: documentEnterprise(input.enterprise),
     orderNumber: input.order.documentNumber,
     orderIssuedOn: shanghaiDate(input.order.issuedAt),

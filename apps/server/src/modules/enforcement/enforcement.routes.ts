@@ -1,5 +1,6 @@
 import {
   documentListQuery,
+  documentSettingsDto,
   enforcementDocumentDto,
   enforcementStatsDto,
   enforcementStatsQuery,
@@ -7,12 +8,14 @@ import {
   listResponse,
   officerDto,
   saveCertificateBody,
+  saveDocumentSettingsBody,
 } from '@zhiben/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/context.js';
 import { attachment } from '../../platform/uploads.js';
 import { caseRoutes } from './cases.routes.js';
+import { getDocumentSettings, saveDocumentSettings } from './document-settings.service.js';
 import { DOCX_MIME } from './documents/index.js';
 import { documentFile, listDocuments } from './documents.service.js';
 import { listOfficers, saveCertificate } from './officers.service.js';
@@ -49,6 +52,29 @@ export async function enforcementRoutes(app: FastifyInstance) {
       const file = await documentFile(contextOf(request), request.params.id);
       return reply.type(DOCX_MIME).header('content-disposition', attachment(file.fileName, file.ascii)).send(file.buffer);
     },
+  });
+  r.route({
+    method: 'GET',
+    url: '/api/v1/enforcement/document-settings',
+    config: { permission: 'enforcement.read' },
+    schema: {
+      tags,
+      summary: '执法文书设置：发文机关、行政复议机关、行政诉讼法院、各类文书的文号前缀（区局、乡镇）',
+      response: { 200: documentSettingsDto },
+    },
+    handler: (request) => getDocumentSettings(contextOf(request)),
+  });
+  r.route({
+    method: 'PUT',
+    url: '/api/v1/enforcement/document-settings',
+    config: { permission: 'enforcement.documents' },
+    schema: {
+      tags,
+      summary: '修改执法文书设置（rev 须为现行 rev + 1；只影响此后出具的文书）',
+      body: saveDocumentSettingsBody,
+      response: { 200: documentSettingsDto },
+    },
+    handler: (request) => saveDocumentSettings(contextOf(request), request.body),
   });
   r.route({
     method: 'GET',

@@ -1,20 +1,20 @@
-import { DEFAULT_DOCUMENT_NUMBER_PREFIXES, type EnforcementDocumentType } from '@zhiben/contracts';
+import { DEFAULT_DOCUMENT_ISSUER, type EnforcementDocumentType } from '@zhiben/contracts';
 import { type Executor, queryRows, schema } from '@zhiben/db';
 import { formatDocumentNumber, shanghaiParts } from '@zhiben/domain';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { documentSettingsIn } from '../document-settings.service.js';
 import { enforcementDocuments, officerCertificates } from '../tables.js';
 import type { DocumentEnterprise, DocumentIssuer, DocumentOfficer, EnforcementDocumentData } from './types.js';
 
 /**
- * The enforcing authority printed on every document. 行政复议 of a county department goes to the county-level
- * government (《行政复议法》(2023) 第二十四条), 行政诉讼 to the basic people's court of the district (行政诉讼法 第十四条
- * 、第十八条) — both from general knowledge, UNCONFIRMED in regulations.md; the bureau confirms its own wording.
+ * The default enforcing authority (contracts `DEFAULT_DOCUMENT_ISSUER`, UNCONFIRMED wording). Documents print the
+ * issuer of the 执法文书设置 in force when they are issued (`document-settings.service.ts`); this applies only
+ * while the bureau has saved none.
  */
-export const ISSUER: DocumentIssuer = {
-  name: '长治市上党区应急管理局',
-  reviewAuthority: '长治市上党区人民政府',
-  court: '长治市上党区人民法院',
-};
+export const ISSUER: DocumentIssuer = { ...DEFAULT_DOCUMENT_ISSUER };
+
+/** A document's content without the issuer, which `issueDocument` adds from the settings in force. */
+export type DocumentContent = EnforcementDocumentData extends infer D ? (D extends unknown ? Omit<D, 'issuer'> : never) : never;
 
 export interface IssuedDocument {
   id: string;
@@ -30,6 +30,8 @@ export interface IssuedDocument {
  * data the document is rendered from is frozen with it: a reissued download is the same document.
  * A transaction numbering two types takes them in ENFORCEMENT_DOCUMENT_TYPES order (the order: 现场检查记录, then
  * 责令限期整改指令书), so two transactions never hold each other's counter rows.
+ * The prefix and the issuer come from the 执法文书设置 as this transaction reads them (one query), and the issuer is
+ * frozen into the data: a later change of the wording leaves issued documents as they were.
  */
 export async function issueDocument(
   tx: Executor,
@@ -41,8 +43,8 @@ export async function issueDocument(
     taskId?: string | null;
     caseId?: string | null;
     actorId: string | null;
-    /** The document's content, given its number. */
-    render: (number: string) => EnforcementDocumentData;
+    /** The document's content, given its number (and the issuer, for content that names it). */
+    render: (number: string, issuer: DocumentIssuer) => DocumentContent;
   },
 ): Promise<IssuedDocument> {
   const year = shanghaiParts(input.now).year;
@@ -54,7 +56,9 @@ export async function issueDocument(
   );
   if (!counter) throw new Error('document counter not allocated');
   const sequence = Number(counter.sequence);
-  const number = formatDocumentNumber({ prefix: DEFAULT_DOCUMENT_NUMBER_PREFIXES[input.type], year, sequence });
+  const settings = await documentSettingsIn(tx);
+  const number = formatDocumentNumber({ prefix: settings.prefixes[input.type], year, sequence });
+  const data = { ...input.render(number, settings.issuer), issuer: settings.issuer } as EnforcementDocumentData;
   const [row] = await tx
     .insert(enforcementDocuments)
     .values({
@@ -66,7 +70,7 @@ export async function issueDocument(
       regionPath: input.regionPath,
       taskId: input.taskId ?? null,
       caseId: input.caseId ?? null,
-      data: input.render(number),
+      data,
       createdBy: input.actorId,
       createdAt: input.now,
     })
