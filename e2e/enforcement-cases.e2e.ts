@@ -11,7 +11,8 @@ import { chooseOption, clickSettled, settle } from './support/ui.js';
 
 const baseUrl = inject('baseUrl');
 const DESKTOP = { width: 1366, height: 860 };
-const FOUNDRY = '山西上党荫城铸造有限公司';
+// Not the foundry of e2e/enforcement.e2e.ts: a penalty here would move that journey's class before it starts.
+const FOUNDRY = '长治市上党区铁府铸造有限公司';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -105,7 +106,7 @@ describe('enforcement cases and measures', () => {
     await form.getByText('请选择被处罚企业').waitFor({ state: 'visible' });
     await form.getByText('请选择处罚种类').first().waitFor({ state: 'visible' });
 
-    await chooseOption(page, page.getByTestId('case-create-enterprise'), '荫城铸造', FOUNDRY);
+    await chooseOption(page, page.getByTestId('case-create-enterprise'), '铁府铸造', FOUNDRY);
     await page.getByTestId('case-create-facts').fill(facts);
     await page.getByTestId('case-create-legal-basis').fill('《中华人民共和国安全生产法》第三十六条');
     const entTypes = page.getByTestId('case-create-enterprise-penalty-types');
@@ -133,7 +134,7 @@ describe('enforcement cases and measures', () => {
     await form.waitFor({ state: 'hidden' });
 
     // 2. The server holds the case as entered (元 → 分), and the list shows it; its link opens the case.
-    const listed = await apiGet<{ items: Case[] }>(page, `/api/v1/enforcement/cases?q=${encodeURIComponent('荫城')}&status=filed`);
+    const listed = await apiGet<{ items: Case[] }>(page, `/api/v1/enforcement/cases?q=${encodeURIComponent('铁府')}&status=filed`);
     const filed = listed.items.find((c) => c.facts === facts);
     expect(filed, 'the new case is listed under its enterprise name').toBeTruthy();
     if (!filed) return;
@@ -234,7 +235,7 @@ describe('enforcement cases and measures', () => {
     await form.waitFor({ state: 'visible' });
     await settle(page);
     await page.getByTestId('measure-create-kind').getByText('约谈', { exact: true }).click();
-    await chooseOption(page, page.getByTestId('measure-create-enterprise'), '荫城铸造', FOUNDRY);
+    await chooseOption(page, page.getByTestId('measure-create-enterprise'), '铁府铸造', FOUNDRY);
     await page.getByTestId('measure-create-subject').fill(subject);
     await page.getByTestId('measure-create-content').fill('约谈企业主要负责人，要求 15 日内完成中频炉断水报警装置整改并书面报告。');
     await page.getByTestId('measure-create-attendees').fill('主要负责人、安全管理人员');
