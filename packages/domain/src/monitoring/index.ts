@@ -12,4 +12,5 @@ export {
   ruleParams,
 } from './overrides.js';
 export { cloneState, createDeviceState, restoreState, retireRules } from './state.js';
+export { decodeState, encodeState, type StoredDeviceStateV2 } from './state-codec.js';
 export type { DeviceRuleState, EvaluateResult, EvaluateStats, OpenCondition, Reading, RuleEvent, RuleTrack, SignalTrack } from './types.js';

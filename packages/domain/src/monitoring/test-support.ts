@@ -2,6 +2,7 @@ import { type RuleDefinition, ruleDefinitionSchema } from '@zhiben/contracts';
 import { type CompiledRuleSet, compileRules } from './compile.js';
 import { evaluate } from './evaluate.js';
 import { createDeviceState } from './state.js';
+import { decodeState, encodeState } from './state-codec.js';
 import type { DeviceRuleState, EvaluateStats, Reading, RuleEvent } from './types.js';
 
 /** Helpers for the monitoring tests (not exported from the package). */
@@ -27,7 +28,7 @@ export function series(signal: string, points: readonly (readonly [number, numbe
 export interface RunOptions {
   /** `now` for each batch in seconds; default: the batch's latest reading (no offline surprises). */
   nowS?: (batch: readonly Reading[], index: number) => number;
-  /** Serialise the state to JSON and parse it back between batches (a restart). */
+  /** Store the state as the server does (encodeState → JSON → decodeState) between batches: a restart. */
   restart?: boolean;
   startS?: number;
 }
@@ -49,7 +50,13 @@ export function run(rules: CompiledRuleSet, batches: readonly (readonly Reading[
     const result = evaluate(state, batch, rules, now);
     events.push(...result.events);
     for (const key of Object.keys(stats) as (keyof EvaluateStats)[]) stats[key] += result.stats[key];
-    state = options.restart ? (JSON.parse(JSON.stringify(result.state)) as DeviceRuleState) : result.state;
+    if (options.restart) {
+      const restored = decodeState(JSON.parse(JSON.stringify(encodeState(result.state))), now);
+      if (restored.fresh) throw new Error('the stored state could not be read back');
+      state = restored.state;
+    } else {
+      state = result.state;
+    }
   });
   return { events, state, stats };
 }

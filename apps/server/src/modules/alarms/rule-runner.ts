@@ -1,7 +1,7 @@
 import { RULE_KIND_BY_TYPE } from '@zhiben/contracts';
 import type { Executor } from '@zhiben/db';
 import { queryRows } from '@zhiben/db';
-import { type DeviceRuleState, evaluate, type Reading, type RuleTrack, restoreState, retireRules } from '@zhiben/domain';
+import { type DeviceRuleState, decodeState, encodeState, evaluate, type Reading, type RuleTrack, retireRules } from '@zhiben/domain';
 import { sql } from 'drizzle-orm';
 import { plainArray, textArray } from '../telemetry/sql-arrays.js';
 import { type AlarmInput, applyAlarmEvents, type DeviceEvents, newStateVersion } from './alarms.apply.js';
@@ -141,7 +141,7 @@ export class RuleRunner {
       if (cached !== undefined) {
         before = cached.state;
       } else {
-        const restored = restoreState(row.state, nowMs);
+        const restored = decodeState(row.state, nowMs);
         before = restored.state;
         if (restored.fresh && row.state !== null) {
           result.restarted.push(row.deviceId);
@@ -220,7 +220,7 @@ export class RuleRunner {
         // One text parameter per column (unnest), so each state's JSON is parsed once, straight into its row.
         sql`update device_rule_states s set state = v.state::jsonb, version = v.version, last_seen = v.last_seen,
               connected = v.connected, rules_key = v.rules_key, updated_at = ${now.toISOString()}::timestamptz
-            from unnest(${plainArray(writes.map((w) => w.device_id))}::uuid[], ${textArray(writes.map((w) => JSON.stringify(w.state)))}::text[],
+            from unnest(${plainArray(writes.map((w) => w.device_id))}::uuid[], ${textArray(writes.map((w) => JSON.stringify(encodeState(w.state))))}::text[],
                         ${plainArray(writes.map((w) => w.version))}::uuid[], ${textArray(writes.map((w) => w.last_seen))}::timestamptz[],
                         ${plainArray(writes.map((w) => String(w.connected)))}::boolean[], ${textArray(writes.map((w) => w.rules_key))}::text[])
               as v(device_id, state, version, last_seen, connected, rules_key)

@@ -1,7 +1,7 @@
 import type { DeviceThresholdsDto, PutThresholdsBody, RuleOverride } from '@zhiben/contracts';
 import { DEVICE_PROFILES } from '@zhiben/contracts';
 import { type Executor, queryRows, schema, type Tx } from '@zhiben/db';
-import { checkRuleOverride, restoreState, retireRules } from '@zhiben/domain';
+import { checkRuleOverride, decodeState, encodeState, retireRules } from '@zhiben/domain';
 import { eq, sql } from 'drizzle-orm';
 import { mutateAs, type ServiceContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -191,9 +191,9 @@ async function retireChangedRules(
     config.limits.items,
   );
   const nowMs = now.getTime();
-  const retired = retireRules(restoreState(row.state, nowMs).state, rules.compiled, nowMs);
+  const retired = retireRules(decodeState(row.state, nowMs).state, rules.compiled, nowMs);
   await tx.execute(
-    sql`update device_rule_states set state = ${JSON.stringify(retired.state)}::jsonb, version = ${newStateVersion()}::uuid,
+    sql`update device_rule_states set state = ${JSON.stringify(encodeState(retired.state))}::jsonb, version = ${newStateVersion()}::uuid,
           rules_key = ${rules.key}, updated_at = ${now.toISOString()}::timestamptz
         where device_id = ${d.id}`,
   );
