@@ -31,14 +31,18 @@ export async function clickSettled(page: Page, target: Locator): Promise<void> {
 }
 
 /**
- * Chooses an option of an antd <Select showSearch> by typing `search` and pressing Enter, then checks that the
- * select shows `label`.
+ * Chooses an option of an antd <Select showSearch> by typing `search`, waiting for the option showing `label` (a
+ * remote search answers after its debounce; Enter before that picks whatever is listed, or nothing) and clicking it
+ * once the dropdown is still, then checks that the select shows `label`.
  */
 export async function chooseOption(page: Page, select: Locator, search: string, label: string): Promise<void> {
   await select.click();
   await page.keyboard.type(search);
-  await settle(page);
-  await page.keyboard.press('Enter');
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: label })
+    .first();
+  await clickSettled(page, option);
   // The chosen label is shown inside the select (its options live in a portal elsewhere in the page).
   const deadline = Date.now() + 10_000;
   while (!((await select.textContent()) ?? '').includes(label)) {
