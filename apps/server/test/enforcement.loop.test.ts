@@ -199,6 +199,15 @@ describe('task → findings → order → rectification → re-inspection → cl
     });
     expect(reinspected.orders[0]?.reinspection).toMatchObject({ result: 'passed' });
     expect(reinspected.abilities.close).toBe(true);
+    // The list carries the latest order as the detail shows it (the enterprise's list reads no details).
+    const listed = (await api(foundry.principal.session).get(`/api/v1/enforcement/tasks?pageSize=100`)).json() as {
+      items: { id: string; latestOrder: unknown }[];
+    };
+    expect(listed.items.find((x) => x.id === reinspected.id)?.latestOrder).toEqual({
+      deadline: reinspected.orders[0]?.deadline,
+      overdue: false,
+      reinspectionResult: 'passed',
+    });
     const closedHazard = (await api(foundry.principal.session).get(`/api/v1/hazards/${major.hazardId}`)).json();
     expect(closedHazard.status).toBe('closed');
 

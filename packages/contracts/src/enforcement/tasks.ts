@@ -83,6 +83,10 @@ export const createInspectionTaskBody = z
   });
 export type CreateInspectionTaskBody = z.infer<typeof createInspectionTaskBody>;
 
+export const REINSPECTION_RESULTS = ['passed', 'failed'] as const;
+export type ReinspectionResult = (typeof REINSPECTION_RESULTS)[number];
+export const REINSPECTION_RESULT_LABELS: Record<ReinspectionResult, string> = { passed: '已整改完毕', failed: '未按期整改完毕' };
+
 export const inspectionTaskDto = z.object({
   id: z.string(),
   enterpriseId: z.string(),
@@ -100,6 +104,10 @@ export const inspectionTaskDto = z.object({
   closedAt: z.string().nullable(),
   findingCount: z.number().int(),
   majorFindingCount: z.number().int(),
+  /** The latest 责令限期整改指令书: its deadline, whether it has passed unpassed, the latest 复查 result. */
+  latestOrder: z
+    .object({ deadline: z.string(), overdue: z.boolean(), reinspectionResult: z.enum(REINSPECTION_RESULTS).nullable() })
+    .nullable(),
   note: z.string().nullable(),
   createdAt: z.string(),
   abilities: z.object({
@@ -162,10 +170,6 @@ export const issueOrderBody = z.strictObject({
   requirements: optionalText('整改要求', 2000),
 });
 export type IssueOrderBody = z.infer<typeof issueOrderBody>;
-
-export const REINSPECTION_RESULTS = ['passed', 'failed'] as const;
-export type ReinspectionResult = (typeof REINSPECTION_RESULTS)[number];
-export const REINSPECTION_RESULT_LABELS: Record<ReinspectionResult, string> = { passed: '已整改完毕', failed: '未按期整改完毕' };
 
 /** 复查: on or after the order's deadline (or on the enterprise's earlier report of rectification). */
 export const reinspectBody = z.strictObject({

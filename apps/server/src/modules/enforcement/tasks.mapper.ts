@@ -53,8 +53,15 @@ function detailAbilities(principal: Principal, row: TaskRow['task'], state: Task
   };
 }
 
-export function toTaskDto(row: TaskRow, officerNames: Map<string, string>, principal: Principal, abilities?: Abilities): InspectionTaskDto {
+export function toTaskDto(
+  row: TaskRow,
+  officerNames: Map<string, string>,
+  principal: Principal,
+  now: Date,
+  abilities?: Abilities,
+): InspectionTaskDto {
   const t = row.task;
+  const order = row.latestOrder;
   return {
     id: t.id,
     enterpriseId: t.enterpriseId,
@@ -72,6 +79,14 @@ export function toTaskDto(row: TaskRow, officerNames: Map<string, string>, princ
     closedAt: t.closedAt?.toISOString() ?? null,
     findingCount: row.findingCount,
     majorFindingCount: row.majorFindingCount,
+    // The same rule as the order in the detail (toOrderDto).
+    latestOrder: order
+      ? {
+          deadline: order.deadline,
+          overdue: deadlinePassed(order, now) && order.result !== 'passed',
+          reinspectionResult: (order.result as ReinspectionResult | null) ?? null,
+        }
+      : null,
     note: t.note,
     createdAt: t.createdAt.toISOString(),
     abilities: abilities ?? statusAbilities(principal, t),
@@ -124,7 +139,7 @@ export function toTaskDetail(
   caseIds: string[],
 ): TaskDetailDto {
   return {
-    ...toTaskDto(row, officerNames, principal, detailAbilities(principal, row.task, state, now)),
+    ...toTaskDto(row, officerNames, principal, now, detailAbilities(principal, row.task, state, now)),
     findings: state.findings.map(toFindingDto),
     orders: state.orders.map((o) => toOrderDto(o, state, now)),
     documents: state.documents.map((d) => ({ id: d.id, type: d.type, number: d.number, createdAt: d.createdAt.toISOString() })),

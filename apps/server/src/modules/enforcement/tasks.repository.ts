@@ -31,6 +31,11 @@ const selection = {
   regionName: regions.name,
   findingCount: sql<number>`(select count(*)::int from inspection_findings f where f.task_id = ${t.id})`,
   majorFindingCount: sql<number>`(select count(*)::int from inspection_findings f where f.task_id = ${t.id} and f.major)`,
+  // The latest order and its latest 复查, so a list shows deadlines without reading every task's detail.
+  latestOrder: sql<{ deadline: string; result: string | null } | null>`(
+    select json_build_object('deadline', o.deadline, 'result',
+             (select r.result from reinspections r where r.order_id = o.id order by r.at desc limit 1))
+    from rectification_orders o where o.task_id = ${t.id} order by o.issued_at desc limit 1)`,
 };
 
 export type TaskRow = {
@@ -39,6 +44,7 @@ export type TaskRow = {
   regionName: string;
   findingCount: number;
   majorFindingCount: number;
+  latestOrder: { deadline: string; result: string | null } | null;
 };
 
 const base = (db: Executor) =>

@@ -32,7 +32,8 @@ export async function list(ctx: ServiceContext, query: InspectionTaskListQuery):
     ctx.db,
     rows.flatMap((r) => r.task.officerIds),
   );
-  return { items: rows.map((r) => toTaskDto(r, names, ctx.principal)), total };
+  const now = ctx.clock();
+  return { items: rows.map((r) => toTaskDto(r, names, ctx.principal, now)), total };
 }
 
 export async function get(ctx: ServiceContext, id: string): Promise<TaskDetailDto> {

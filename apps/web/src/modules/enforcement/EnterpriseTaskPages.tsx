@@ -1,5 +1,4 @@
 import { RightOutlined } from '@ant-design/icons';
-import { useQueries } from '@tanstack/react-query';
 import {
   INSPECTION_TASK_KIND_LABELS,
   INSPECTION_TASK_SOURCE_LABELS,
@@ -7,18 +6,16 @@ import {
   INSPECTION_TASK_STATUSES,
   type InspectionTaskDto,
   REINSPECTION_RESULT_LABELS,
-  type TaskDetailDto,
 } from '@zhiben/contracts';
 import { Card, Flex, Grid, Select, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
 import { CardListPager } from '../../components/CardListPager';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../lib/time';
 import { paginationOf, useListState } from '../../lib/useListState';
-import { enforcementKeys, useTasks } from './enforcement.api';
+import { useTasks } from './enforcement.api';
 import { TaskStatusTag } from './taskLabels';
 
 const FILTERS = ['status'] as const;
@@ -26,17 +23,16 @@ const FILTERS = ['status'] as const;
 const STATUSES = INSPECTION_TASK_STATUSES.filter((s) => s !== 'cancelled');
 
 /** The latest 责令限期整改指令书 of a task: its deadline, and the re-inspection once done. */
-function OrderDeadline({ detail, task }: { detail: TaskDetailDto | undefined; task: InspectionTaskDto }) {
+function OrderDeadline({ task }: { task: InspectionTaskDto }) {
   if (task.findingCount === 0) return <Typography.Text type="secondary">—</Typography.Text>;
-  if (!detail) return <Typography.Text type="secondary">…</Typography.Text>;
-  const order = detail.orders.at(-1);
+  const order = task.latestOrder;
   if (!order) return <Typography.Text type="secondary">尚未下达</Typography.Text>;
   return (
     <span data-testid={`my-task-deadline-${task.id}`} data-deadline={order.deadline}>
       {formatDate(order.deadline)}
-      {order.reinspection ? (
-        <Tag color={order.reinspection.result === 'passed' ? 'success' : 'error'} style={{ marginLeft: 6 }}>
-          复查：{REINSPECTION_RESULT_LABELS[order.reinspection.result]}
+      {order.reinspectionResult ? (
+        <Tag color={order.reinspectionResult === 'passed' ? 'success' : 'error'} style={{ marginLeft: 6 }}>
+          复查：{REINSPECTION_RESULT_LABELS[order.reinspectionResult]}
         </Tag>
       ) : (
         order.overdue && (
@@ -72,16 +68,6 @@ export function EnterpriseTaskListPage() {
   const navigate = useNavigate();
   const query = useTasks({ page: list.page, pageSize: list.pageSize, status: list.filters.status });
   const items = query.data?.items ?? [];
-  // The order's deadline is on the task detail; an enterprise has few inspections, so the page's details are read too.
-  const withFindings = items.filter((t) => t.findingCount > 0);
-  const details = useQueries({
-    queries: withFindings.map((t) => ({
-      queryKey: enforcementKeys.task(t.id),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<TaskDetailDto>(`/enforcement/tasks/${encodeURIComponent(t.id)}`, undefined, signal),
-    })),
-  });
-  const detailOf = (id: string) => details[withFindings.findIndex((t) => t.id === id)]?.data;
   const officers = (t: InspectionTaskDto) => t.officers.map((o) => o.name).join('、');
   const findings = (t: InspectionTaskDto) => (t.findingCount === 0 ? '无' : `${t.findingCount} 项（重大 ${t.majorFindingCount} 项）`);
   const empty: ReactNode = list.filtered
@@ -135,7 +121,7 @@ export function EnterpriseTaskListPage() {
                   {t.findingCount > 0 && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       整改期限：
-                      <OrderDeadline task={t} detail={detailOf(t.id)} />
+                      <OrderDeadline task={t} />
                     </Typography.Text>
                   )}
                 </Flex>
@@ -185,7 +171,7 @@ export function EnterpriseTaskListPage() {
                 title: '整改期限',
                 key: 'deadline',
                 width: 160,
-                render: (_: unknown, row) => <OrderDeadline task={row} detail={detailOf(row.id)} />,
+                render: (_: unknown, row) => <OrderDeadline task={row} />,
               },
             ]}
           />
