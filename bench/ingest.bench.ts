@@ -25,6 +25,8 @@ import { sql } from 'drizzle-orm';
 import { plainArray } from '../apps/server/src/modules/telemetry/sql-arrays.js';
 import { AlarmWatch } from './ingest/alarm-watch.js';
 import { type CopyResult, copyBaseline } from './ingest/copy-baseline.js';
+import { profiled } from './ingest/cpu-profile.js';
+import { type CpuSample, cpuSample, cpuSince } from './ingest/cpu-usage.js';
 import { Publisher } from './ingest/load.js';
 import { type BenchOptions, parseBenchOptions, USAGE } from './ingest/options.js';
 import type { PhaseResult } from './ingest/protocol.js';
@@ -41,6 +43,8 @@ interface PhaseOutcome {
   storedPerS: number;
   /** Batches the writer committed during the phase, their mean size (rows), and the phase's time per batch (ms). */
   batches: { count: number; rows: number; ms: number };
+  /** CPU time between the publisher's start and stop (µs), by process. */
+  cpu: CpuSample;
   loadAt: string;
 }
 
@@ -75,15 +79,15 @@ async function storedFaults(handle: DbHandle, faults: { deviceId: string; ts: nu
 
 /** Runs one phase and reads the server's inserted-readings counter at the publisher's start and stop. */
 async function phase(target: Target, publisher: Publisher, request: Parameters<Publisher['run']>[0]): Promise<PhaseOutcome> {
-  const marks: Partial<Record<'started' | 'stopped', { inserted: number; batches: number; rows: number }>> = {};
+  const marks: Partial<Record<'started' | 'stopped', { inserted: number; batches: number; rows: number; cpu: CpuSample }>> = {};
   publisher.onEdge = (edge) => {
     const s = target.app.ingestion.stats();
-    marks[edge] = { inserted: s.inserted, batches: s.batches, rows: s.rows };
+    marks[edge] = { inserted: s.inserted, batches: s.batches, rows: s.rows, cpu: cpuSample(publisher.pid) };
   };
   const loadAt = load();
   const result = await publisher.run(request);
   const seconds = (result.stoppedAt - result.startedAt) / 1000;
-  const a = marks.started ?? { inserted: 0, batches: 0, rows: 0 };
+  const a = marks.started ?? { inserted: 0, batches: 0, rows: 0, cpu: cpuSample(publisher.pid) };
   const b = marks.stopped ?? a;
   const storedPerS = (b.inserted - a.inserted) / seconds;
   const count = b.batches - a.batches;
@@ -94,7 +98,7 @@ async function phase(target: Target, publisher: Publisher, request: Parameters<P
     rows: count > 0 ? (b.rows - a.rows) / count : Number.NaN,
     ms: count > 0 ? (seconds * 1000) / count : Number.NaN,
   };
-  return { result, seconds, storedPerS, batches, loadAt: `${loadAt} → ${load()}` };
+  return { result, seconds, storedPerS, batches, cpu: cpuSince(a.cpu, b.cpu), loadAt: `${loadAt} → ${load()}` };
 }
 
 async function runDriver(driver: 'pglite' | 'pg', options: BenchOptions): Promise<DriverReport> {
@@ -108,8 +112,9 @@ async function runDriver(driver: 'pglite' | 'pg', options: BenchOptions): Promis
     devices: options.devices,
     batchSize: options.batchSize,
     concurrency: options.concurrency,
+    pgliteThread: options.pgliteThread,
   });
-  const label = driver === 'pg' ? 'PostgreSQL' : 'PGlite';
+  const label = driver === 'pg' ? 'PostgreSQL' : options.pgliteThread === 'worker' ? 'PGlite' : 'PGlite (main thread)';
   const brokerLabel = target.broker === 'embedded' ? 'embedded aedes' : `external ${process.env.MQTT_URL}`;
   const deviceIds = target.devices.map((d) => d.id);
   const publisher = new Publisher();
@@ -131,12 +136,14 @@ async function runDriver(driver: 'pglite' | 'pg', options: BenchOptions): Promis
     await target.app.ingestion.writer.idle();
 
     const external = target.broker === 'external';
-    const capacity = await phase(
-      target,
-      publisher,
-      external
-        ? { phase: 'capacity', seconds: options.seconds, mode: 'open', readingsPerS: 4 * options.rate }
-        : { phase: 'capacity', seconds: options.seconds, mode: 'closed' },
+    const capacity = await profiled(options.cpuProfileDir, `capacity-${driver}`, () =>
+      phase(
+        target,
+        publisher,
+        external
+          ? { phase: 'capacity', seconds: options.seconds, mode: 'open', readingsPerS: 4 * options.rate }
+          : { phase: 'capacity', seconds: options.seconds, mode: 'closed' },
+      ),
     );
     await target.app.ingestion.writer.idle();
     const capStored = await storedBetween(target.handle, deviceIds, capacity.result.firstTs, capacity.result.lastTs);
@@ -256,6 +263,17 @@ async function runDriver(driver: 'pglite' | 'pg', options: BenchOptions): Promis
         `${name}: ${p.batches.count} batches of ${p.batches.rows.toFixed(0)} rows on average, one per ${p.batches.ms.toFixed(1)} ms`,
       );
     }
+    {
+      const stored = capacity.storedPerS * capacity.seconds;
+      const per = (us: number) => (stored > 0 ? us / stored : Number.NaN);
+      const cores = (us: number) => us / 1e6 / capacity.seconds;
+      const { server, postgres, publisher: pub } = capacity.cpu;
+      notes.push(
+        `capacity: CPU per stored reading — server process ${per(server).toFixed(1)} µs (${cores(server).toFixed(2)} cores)` +
+          (driver === 'pg' ? `, PostgreSQL ${per(postgres).toFixed(1)} µs (${cores(postgres).toFixed(2)} cores)` : ', database included') +
+          `, publisher ${per(pub).toFixed(1)} µs (${cores(pub).toFixed(2)} cores)`,
+      );
+    }
     const share = capacity.storedPerS / copyPerS;
     const goal = TARGETS[driver];
     notes.push(
@@ -283,6 +301,11 @@ async function runDriver(driver: 'pglite' | 'pg', options: BenchOptions): Promis
         alarmMs: watch ? { p50: round1(percentile(alarmMs, 50)), p99: round1(p99), n: alarmMs.length } : null,
         copy: { rows: copy.rows, readingsPerS: Math.round(copyPerS), method: copy.method },
         capacityVsCopy: Number(share.toFixed(3)),
+        capacityCpuUsPerReading: {
+          server: round1(capacity.cpu.server / (capacity.storedPerS * capacity.seconds)),
+          postgres: driver === 'pg' ? round1(capacity.cpu.postgres / (capacity.storedPerS * capacity.seconds)) : null,
+          publisher: round1(capacity.cpu.publisher / (capacity.storedPerS * capacity.seconds)),
+        },
         load: { capacity: capacity.loadAt, atRate: atRate.loadAt },
       },
     };

@@ -5,6 +5,11 @@ import type { ChildMessage, ParentMessage, PhaseRequest, PhaseResult, PublisherC
 /** The parent's handle on the publisher child process (publisher.ts). */
 export class Publisher {
   private readonly child: ChildProcess;
+
+  /** The child's process id (for its CPU time). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
   private readonly waiters: ((message: ChildMessage) => boolean)[] = [];
   private failure: Error | undefined;
   /** Called when the publisher starts and stops publishing a phase (the parent samples the server's counters then). */

@@ -416,19 +416,42 @@ export class BatchWriter {
 /**
  * Statement 1: the readings and, from the rows actually inserted, the rollups. A reading already stored is not
  * inserted (ON CONFLICT DO NOTHING), so it never reaches a rollup. The statement answers with the ordinals of the
- * input rows it inserted (one int each, cheaper to return than the rows themselves). `rows` must have unique keys.
+ * input rows it did NOT insert — the duplicates, usually none, so the usual answer is empty. `rows` must have unique
+ * keys.
+ *
+ * The batch travels compactly, because encoding and parsing the parameters is a large part of a batch's cost (PGlite's
+ * protocol encoding, PostgreSQL's array input): each distinct device id and signal name once, per row an index into
+ * them, and the time as milliseconds after the batch's earliest reading (base + offset is the original integer, so
+ * the stored timestamp is exactly the one `to_timestamp(ts_ms / 1000)` gives).
  */
-async function insertReadings(tx: Tx, rows: Row[]): Promise<Row[]> {
-  const result = await queryRows<{ ord: number }>(
+async function insertReadings(tx: Tx, rows: readonly Row[]): Promise<Row[]> {
+  const deviceIndex = new Map<string, number>();
+  const signalIndex = new Map<string, number>();
+  let base = Number.POSITIVE_INFINITY;
+  for (const r of rows) if (r.ts < base) base = r.ts;
+  const d = new Array<number>(rows.length);
+  const s = new Array<number>(rows.length);
+  const dt = new Array<number>(rows.length);
+  const v = new Array<number>(rows.length);
+  rows.forEach((r, i) => {
+    if (!deviceIndex.has(r.deviceId)) deviceIndex.set(r.deviceId, deviceIndex.size + 1);
+    if (!signalIndex.has(r.signal)) signalIndex.set(r.signal, signalIndex.size + 1);
+    d[i] = deviceIndex.get(r.deviceId) as number;
+    s[i] = signalIndex.get(r.signal) as number;
+    dt[i] = r.ts - base;
+    v[i] = r.value;
+  });
+  const duplicates = await queryRows<{ ord: number }>(
     tx,
     sql`with input as (
-          select * from unnest(${plainArray(rows.map((r) => r.deviceId))}::uuid[], ${textArray(rows.map((r) => r.signal))}::text[],
-                               ${plainArray(rows.map((r) => r.ts))}::float8[], ${plainArray(rows.map((r) => r.value))}::float8[])
-            with ordinality as t(device_id, signal, ts_ms, value, ord)
+          select (${plainArray([...deviceIndex.keys()])}::uuid[])[t.d] as device_id, (${textArray([...signalIndex.keys()])}::text[])[t.s] as signal,
+                 to_timestamp((${base}::float8 + t.dt) / 1000) as ts, t.value, t.ord
+          from unnest(${plainArray(d)}::int[], ${plainArray(s)}::int[], ${plainArray(dt)}::float8[], ${plainArray(v)}::float8[])
+            with ordinality as t(d, s, dt, value, ord)
         ),
         inserted as (
           insert into telemetry_readings (device_id, signal, ts, value)
-          select device_id, signal, to_timestamp(ts_ms / 1000), value from input
+          select device_id, signal, ts, value from input
           on conflict do nothing
           returning device_id, signal, ts, value
         ),
@@ -445,11 +468,12 @@ async function insertReadings(tx: Tx, rows: Row[]): Promise<Row[]> {
             last = case when excluded.last_ts >= r.last_ts then excluded.last else r.last end,
             last_ts = greatest(r.last_ts, excluded.last_ts)
         )
-        select input.ord::int as ord from inserted
-        join input on input.device_id = inserted.device_id and input.signal = inserted.signal
-                  and to_timestamp(input.ts_ms / 1000) = inserted.ts`,
+        select input.ord::int as ord from input
+        where not exists (select 1 from inserted i where i.device_id = input.device_id and i.signal = input.signal and i.ts = input.ts)`,
   );
-  return result.map((r) => rows[Number(r.ord) - 1] as Row);
+  if (duplicates.length === 0) return [...rows];
+  const skipped = new Set(duplicates.map((r) => Number(r.ord) - 1));
+  return rows.filter((_, i) => !skipped.has(i));
 }
 
 interface CounterRow {
