@@ -112,9 +112,8 @@ async function runDriver(driver: 'pglite' | 'pg', options: BenchOptions): Promis
     devices: options.devices,
     batchSize: options.batchSize,
     concurrency: options.concurrency,
-    pgliteThread: options.pgliteThread,
   });
-  const label = driver === 'pg' ? 'PostgreSQL' : options.pgliteThread === 'worker' ? 'PGlite' : 'PGlite (main thread)';
+  const label = driver === 'pg' ? 'PostgreSQL' : 'PGlite';
   const brokerLabel = target.broker === 'embedded' ? 'embedded aedes' : `external ${process.env.MQTT_URL}`;
   const deviceIds = target.devices.map((d) => d.id);
   const publisher = new Publisher();

@@ -15,7 +15,6 @@ export const USAGE = `npm run bench:ingest [-- options]
   --copy-rows N      rows for the COPY baseline (default: the capacity phase's rows, at most 300000)
   --batch-size N     the ingestion batch size (default: the server's, INGEST_BATCH_SIZE or 2000)
   --concurrency N    batches written at once (default: the server's, 2 on PostgreSQL, 1 on PGlite)
-  --pglite-thread T  where PGlite runs: worker (default, as the server runs it) or main (the benchmark's own thread)
   --cpu-profile DIR  write a V8 CPU profile of the server process during each capacity phase into DIR
 Environment: DATABASE_URL (PostgreSQL), MQTT_URL (an external broker instead of the embedded one).`;
 
@@ -31,13 +30,7 @@ export interface BenchOptions {
   batchSize: number | undefined;
   concurrency: number | undefined;
   cpuProfileDir: string | undefined;
-  pgliteThread: 'worker' | 'main';
   help: boolean;
-}
-
-function pgliteThread(raw: string | undefined): 'worker' | 'main' {
-  if (raw === undefined || raw === 'worker' || raw === 'main') return raw ?? 'worker';
-  throw new Error(`--pglite-thread ${raw}: worker or main`);
 }
 
 export function parseBenchOptions(argv: readonly string[], env: Record<string, string | undefined>): BenchOptions {
@@ -57,7 +50,6 @@ export function parseBenchOptions(argv: readonly string[], env: Record<string, s
       'batch-size': { type: 'string' },
       concurrency: { type: 'string' },
       'cpu-profile': { type: 'string' },
-      'pglite-thread': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -83,7 +75,6 @@ export function parseBenchOptions(argv: readonly string[], env: Record<string, s
     batchSize: values['batch-size'] === undefined ? undefined : Math.round(num('batch-size', values['batch-size'], 500, 1)),
     concurrency: values.concurrency === undefined ? undefined : Math.round(num('concurrency', values.concurrency, 1, 1)),
     cpuProfileDir: values['cpu-profile'],
-    pgliteThread: pgliteThread(values['pglite-thread']),
     help: values.help ?? false,
   };
 }

@@ -62,8 +62,6 @@ export interface TargetOptions {
   batchSize?: number | undefined;
   /** Batches written at once; default as the server: 2 on PostgreSQL, 1 on PGlite. */
   concurrency?: number | undefined;
-  /** PGlite on a worker thread (the server's default) or on this thread. */
-  pgliteThread?: 'worker' | 'main' | undefined;
 }
 
 export async function openTarget(options: TargetOptions): Promise<Target> {
@@ -71,7 +69,7 @@ export async function openTarget(options: TargetOptions): Promise<Target> {
   const handle = await openDatabase(
     options.driver === 'pg'
       ? { databaseUrl: options.databaseUrl, poolSize: 10 }
-      : { pgliteDir: options.pgliteDir ?? join(tempDir ?? '', 'pg'), pgliteThread: options.pgliteThread ?? 'worker' },
+      : { pgliteDir: options.pgliteDir ?? join(tempDir ?? '', 'pg') },
   );
   await runMigrations(handle);
   await seedRegions(handle.db);

@@ -35,11 +35,7 @@ async function main() {
   );
   const broker: EmbeddedBroker | undefined = config.mqttUrl ? undefined : await startEmbeddedBroker(config.mqttPort, config.host);
 
-  const handle = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    pgliteDir: join(config.dataDir, 'pg'),
-    pgliteThread: config.pgliteThread,
-  });
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pg') });
   const { applied } = await runMigrations(handle);
   const seed = await seedDatabase(handle.db, { demo: config.demo, adminPassword: config.adminPassword, clock: systemClock });
 

@@ -203,7 +203,11 @@ describe('the batch writer', () => {
     const device = await newDevice();
     const received: { signal: string; ts: number; value: number; enterpriseId: string }[][] = [];
     const pipeline = ingestion();
-    pipeline.use({ name: 'collect', process: async (_tx, readings) => void received.push(readings.map(({ deviceId: _d, ...r }) => r)) });
+    pipeline.use({
+      name: 'collect',
+      process: async (_tx, readings) =>
+        void received.push(readings.map((r) => ({ enterpriseId: r.enterpriseId, signal: r.signal, ts: r.ts, value: r.value }))),
+    });
     const ts = Date.now() - 5_000;
     await pipeline.submit(device, [
       { ts: ts + 1, values: { hopper_temp: 2, diff_pressure: 900 } },

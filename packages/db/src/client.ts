@@ -6,7 +6,6 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { PGliteWorkerClient } from './pglite-worker/client.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -32,16 +31,8 @@ export interface DbHandle {
   close(): Promise<void>;
   /** Present on PostgreSQL: the raw pool, for COPY and advisory locks held across statements. */
   pool?: pg.Pool;
-  /** Present on PGlite: the embedded instance (in this thread, or its proxy when it runs on a worker thread). */
-  pglite?: EmbeddedPglite;
-}
-
-/** What the app and its tools call on the embedded database besides Drizzle (PGlite and PGliteWorkerClient both offer it). */
-export interface EmbeddedPglite {
-  query(sql: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown>;
-  exec(sql: string): Promise<unknown>;
-  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
-  dumpDataDir(compression?: 'none' | 'gzip' | 'auto'): Promise<Blob>;
+  /** Present on PGlite: the embedded instance. */
+  pglite?: PGlite;
 }
 
 export interface DbOptions {
@@ -52,11 +43,6 @@ export interface DbOptions {
   /** PGlite: start from this data directory (a tarball made by `dumpDataDir`), e.g. one migrated once for all tests. */
   pgliteLoadDataDir?: Blob | undefined;
   poolSize?: number;
-  /**
-   * PGlite: run the database on a worker thread (`worker`, what the server does by default: see
-   * pglite-worker/client.ts) or on the calling thread (`main`, the default here: tests open many small databases).
-   */
-  pgliteThread?: 'main' | 'worker';
 }
 
 export async function openDatabase(options: DbOptions): Promise<DbHandle> {
@@ -76,12 +62,6 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   }
   const dir = options.pgliteDir && options.pgliteDir !== 'memory' ? options.pgliteDir : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
-  const description = dir ? `PGlite ${dir}` : 'PGlite (memory)';
-  if (options.pgliteThread === 'worker') {
-    const client = await PGliteWorkerClient.open({ dataDir: dir ? join(dir) : undefined, loadDataDir: options.pgliteLoadDataDir });
-    const db = drizzlePglite(client as unknown as PGlite, { schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, driver: 'pglite', description: `${description} on a worker thread`, pglite: client, close: () => client.close() };
-  }
   // PGlite honours loadDataDir only in the options-object form of its constructor.
   const client = new PGlite({
     ...(dir ? { dataDir: join(dir) } : {}),
@@ -89,5 +69,11 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   });
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, driver: 'pglite', description, pglite: client, close: () => client.close() };
+  return {
+    db,
+    driver: 'pglite',
+    description: dir ? `PGlite ${dir}` : 'PGlite (memory)',
+    pglite: client,
+    close: () => client.close(),
+  };
 }

@@ -1,6 +1,5 @@
 export * from './client.js';
 export * from './migrate.js';
-export { PGliteWorkerClient } from './pglite-worker/client.js';
 export * as schema from './schema/index.js';
 export * from './seed/catalogs.seed.js';
 export * from './seed/demo-enterprises.data.js';

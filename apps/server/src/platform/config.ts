@@ -56,8 +56,6 @@ const envSchema = z.object({
   INGEST_BATCH_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(20),
   /** Batches written at once; unset = 2 on PostgreSQL, 1 on PGlite (one connection). */
   INGEST_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(8).optional(),
-  /** The embedded database (no DATABASE_URL) on its own worker thread (default) or on the server's main thread. */
-  PGLITE_THREAD: z.enum(['worker', 'main'], { error: '应为 worker 或 main' }).default('worker'),
   MQTT_SHARE_GROUP: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '只能包含字母、数字、下划线和短横线' })
@@ -99,8 +97,6 @@ export interface Config {
   ingestBatchSize: number;
   ingestBatchWaitMs: number;
   ingestBatchConcurrency: number | undefined;
-  /** Where the embedded database runs: a worker thread (its own core) or the main thread. */
-  pgliteThread: 'worker' | 'main';
   /** External broker (MQTT_URL): shared-subscription group and this instance's fixed client id. */
   mqttShareGroup: string;
   mqttClientId: string;
@@ -147,7 +143,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingestBatchSize: e.INGEST_BATCH_SIZE,
     ingestBatchWaitMs: e.INGEST_BATCH_WAIT_MS,
     ingestBatchConcurrency: e.INGEST_BATCH_CONCURRENCY,
-    pgliteThread: e.PGLITE_THREAD,
     mqttShareGroup: e.MQTT_SHARE_GROUP,
     mqttClientId:
       e.MQTT_CLIENT_ID ??

@@ -137,17 +137,19 @@ const RETRYABLE = new Set(['40P01', '40001', '55P03']);
 const OVERLAP_LOCK_TIMEOUT = sql`set local lock_timeout = '3s'`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Row {
-  deviceId: string;
-  signal: string;
-  ts: number;
-  value: number;
+/** A reading of the batch: what the processors receive (a StoredReading), and which message brought it. */
+interface Row extends StoredReading {
   /** Index of the message (in the batch) the reading came with. */
   item: number;
 }
 
+/**
+ * The order of a batch's rows: by key (device, signal, ts) — so concurrent writers (several instances, overlapping
+ * batches) take their locks in one order and a reading twice in a batch lands next to itself — arranged as the
+ * processors want them: device, then time, then signal.
+ */
 const byKey = (a: Row, b: Row) =>
-  a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.signal < b.signal ? -1 : a.signal > b.signal ? 1 : a.ts - b.ts;
+  a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.ts - b.ts || (a.signal < b.signal ? -1 : a.signal > b.signal ? 1 : 0);
 
 /**
  * Group commit for telemetry. Messages queue up; a batch is written when it reaches `batchSize` rows or its first
@@ -305,11 +307,11 @@ export class BatchWriter {
   private async writeBatch(batch: Pending[], turns: { insert: Turn; processors: Turn }): Promise<void> {
     const started = performance.now();
     const all: Row[] = [];
-    const enterpriseOf = new Map<string, string>();
     batch.forEach((item, index) => {
-      if (!item.deviceId) return;
-      if (item.enterpriseId) enterpriseOf.set(item.deviceId, item.enterpriseId);
-      for (const r of item.readings) all.push({ deviceId: item.deviceId, signal: r.signal, ts: r.ts, value: r.value, item: index });
+      const { deviceId } = item;
+      if (!deviceId) return;
+      const enterpriseId = item.enterpriseId ?? '';
+      for (const r of item.readings) all.push({ deviceId, enterpriseId, signal: r.signal, ts: r.ts, value: r.value, item: index });
     });
     // Sorted by key, so concurrent writers (several ingest instances) lock rows in the same order; a reading twice in
     // the batch is written once (its first message gets it, the others count it as a duplicate).
@@ -332,23 +334,9 @@ export class BatchWriter {
           }
           // The previous batch's processors first (see the class comment); this batch's insert already ran meanwhile.
           await turns.processors.previous;
+          // Already in the processors' order (byKey); a Row is a StoredReading, passed as it is.
           if (this.processors.length > 0 && fresh.length > 0) {
-            const stored = fresh
-              .map((r) => ({
-                deviceId: r.deviceId,
-                enterpriseId: enterpriseOf.get(r.deviceId) ?? '',
-                signal: r.signal,
-                ts: r.ts,
-                value: r.value,
-              }))
-              .sort((a, b) =>
-                a.deviceId < b.deviceId
-                  ? -1
-                  : a.deviceId > b.deviceId
-                    ? 1
-                    : a.ts - b.ts || (a.signal < b.signal ? -1 : a.signal > b.signal ? 1 : 0),
-              );
-            for (const processor of this.processors) await processor.process(tx, stored, { now });
+            for (const processor of this.processors) await processor.process(tx, fresh, { now });
           }
           turns.processors.end();
           await upsertCounters(tx, countersOf(batch, outcomes), now);
