@@ -217,21 +217,22 @@ export const MAX_MESSAGES_PER_PAYLOAD = 1_000;
  * value is checked on its own, so one bad value does not reject its neighbours.
  */
 export const telemetryMessage = z.object({
-  ts: z.union([
-    z.number().int({ error: 'ts 应为毫秒时间戳（整数）' }).nonnegative(),
-    z.iso.datetime({ offset: true, error: 'ts 应为带时区的 ISO 时间或毫秒时间戳' }),
-  ]),
+  ts: z.union(
+    [
+      z.number().int({ error: 'ts 应为毫秒时间戳（整数）' }).nonnegative({ error: 'ts 不能为负数' }),
+      z.iso.datetime({ offset: true, error: 'ts 应为带时区的 ISO 时间或毫秒时间戳' }),
+    ],
+    { error: 'ts 应为毫秒时间戳（非负整数）或带时区的 ISO 时间' },
+  ),
   values: z.record(z.string().max(64), z.unknown()).refine((v) => Object.keys(v).length <= 64, { error: '每条消息最多 64 个监测值' }),
 });
 export type TelemetryMessage = z.infer<typeof telemetryMessage>;
 
-export const telemetryPayload = z.union([
-  telemetryMessage,
-  z
-    .array(telemetryMessage)
-    .min(1, { error: '数组不能为空' })
-    .max(MAX_MESSAGES_PER_PAYLOAD, { error: `一次最多 ${MAX_MESSAGES_PER_PAYLOAD} 条消息` }),
-]);
+export const telemetryMessageList = z
+  .array(telemetryMessage)
+  .min(1, { error: '数组不能为空' })
+  .max(MAX_MESSAGES_PER_PAYLOAD, { error: `一次最多 ${MAX_MESSAGES_PER_PAYLOAD} 条消息` });
+export const telemetryPayload = z.union([telemetryMessage, telemetryMessageList]);
 export type TelemetryPayload = z.infer<typeof telemetryPayload>;
 
 /**

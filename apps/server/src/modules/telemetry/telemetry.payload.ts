@@ -1,4 +1,10 @@
-import { type IngestRejection, MAX_MESSAGES_PER_PAYLOAD, type TelemetryMessage, telemetryPayload } from '@zhiben/contracts';
+import {
+  type IngestRejection,
+  MAX_MESSAGES_PER_PAYLOAD,
+  type TelemetryMessage,
+  telemetryMessage,
+  telemetryMessageList,
+} from '@zhiben/contracts';
 
 /** One reading ready for the batch writer. `ts` is epoch milliseconds. */
 export interface Reading {
@@ -88,7 +94,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 export function readEnvelope(body: unknown): { ok: true; messages: TelemetryMessage[] } | { ok: false; detail: string } {
   const direct = commonEnvelope(body);
   if (direct !== null) return { ok: true, messages: direct };
-  const parsed = telemetryPayload.safeParse(body);
+  // The payload is one message or an array of them (`telemetryPayload`); checked against the branch its shape names,
+  // so the error says what is wrong in it (`ts: ts 应为毫秒时间戳（整数）`) rather than that neither branch matched.
+  const parsed = Array.isArray(body) ? telemetryMessageList.safeParse(body) : telemetryMessage.safeParse(body);
   if (parsed.success) return { ok: true, messages: Array.isArray(parsed.data) ? parsed.data : [parsed.data] };
   const issue = parsed.error.issues[0];
   return { ok: false, detail: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid payload' };
