@@ -93,10 +93,26 @@ describe('POST /api/v1/telemetry', () => {
 
   it('answers 400 to an envelope it cannot read and counts it against the device', async () => {
     const before = (await countersOf(t.handle, dev.id)).bad_payload ?? 0;
-    for (const payload of [{ values: { hopper_temp: 1 } }, [], { ts: '29/11/2026', values: { hopper_temp: 1 } }]) {
+    const cases: [unknown, { path: (string | number)[]; message: string }][] = [
+      [{ values: { hopper_temp: 1 } }, { path: ['body', 'ts'], message: 'ts 应为毫秒时间戳（非负整数）或带时区的 ISO 时间' }],
+      [[], { path: ['body'], message: '数组不能为空' }],
+      [
+        { ts: '29/11/2026', values: { hopper_temp: 1 } },
+        { path: ['body', 'ts'], message: 'ts 应为带时区的 ISO 时间或毫秒时间戳' },
+      ],
+      [
+        [
+          { ts: Date.now(), values: { hopper_temp: 1 } },
+          { ts: -5, values: { hopper_temp: 1 } },
+        ],
+        { path: ['body', 1, 'ts'], message: 'ts 不能为负数' },
+      ],
+    ];
+    for (const [payload, issue] of cases) {
       const res = await post(payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(res.json().code).toBe('VALIDATION_FAILED');
+      // The field and what is wrong with it, not only that neither the object nor the array form matched.
+      expect(res.json(), JSON.stringify(payload)).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [issue] } });
     }
     const malformed = await t.app.inject({
       method: 'POST',
@@ -106,7 +122,7 @@ describe('POST /api/v1/telemetry', () => {
     });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('MALFORMED_JSON');
-    expect((await countersOf(t.handle, dev.id)).bad_payload).toBe(before + 3);
+    expect((await countersOf(t.handle, dev.id)).bad_payload).toBe(before + 4);
   });
 
   it('stops accepting a disabled device and a rotated secret at once', async () => {

@@ -66,12 +66,14 @@ describe('the telemetry envelope', () => {
     expect(readEnvelope({ ts: 1.5, values: { a: 1 } })).toEqual({
       ok: false,
       detail: 'ts: ts 应为毫秒时间戳（非负整数）或带时区的 ISO 时间',
+      path: ['ts'],
+      message: 'ts 应为毫秒时间戳（非负整数）或带时区的 ISO 时间',
     });
-    expect(readEnvelope([ok, { ts: 2, values: { a: 1 } }, { ts: -1, values: { a: 1 } }])).toEqual({
+    expect(readEnvelope([ok, { ts: 2, values: { a: 1 } }, { ts: -1, values: { a: 1 } }])).toMatchObject({
       ok: false,
       detail: '2.ts: ts 不能为负数',
     });
-    expect(readEnvelope({ ts: 1, values: many(65) })).toEqual({ ok: false, detail: 'values: 每条消息最多 64 个监测值' });
-    expect(readEnvelope([])).toEqual({ ok: false, detail: '(root): 数组不能为空' });
+    expect(readEnvelope({ ts: 1, values: many(65) })).toMatchObject({ ok: false, detail: 'values: 每条消息最多 64 个监测值' });
+    expect(readEnvelope([])).toMatchObject({ ok: false, detail: '(root): 数组不能为空' });
   });
 });

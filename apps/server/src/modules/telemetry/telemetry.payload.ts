@@ -91,7 +91,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * invalid) goes through the schema, which also words the error. The direct check accepts only what the schema accepts
  * (telemetry.payload.test.ts compares the two on a table of envelopes).
  */
-export function readEnvelope(body: unknown): { ok: true; messages: TelemetryMessage[] } | { ok: false; detail: string } {
+export function readEnvelope(
+  body: unknown,
+): { ok: true; messages: TelemetryMessage[] } | { ok: false; detail: string; path: PropertyKey[]; message: string } {
   const direct = commonEnvelope(body);
   if (direct !== null) return { ok: true, messages: direct };
   // The payload is one message or an array of them (`telemetryPayload`); checked against the branch its shape names,
@@ -99,7 +101,9 @@ export function readEnvelope(body: unknown): { ok: true; messages: TelemetryMess
   const parsed = Array.isArray(body) ? telemetryMessageList.safeParse(body) : telemetryMessage.safeParse(body);
   if (parsed.success) return { ok: true, messages: Array.isArray(parsed.data) ? parsed.data : [parsed.data] };
   const issue = parsed.error.issues[0];
-  return { ok: false, detail: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid payload' };
+  const path = issue?.path ?? [];
+  const message = issue?.message ?? 'invalid payload';
+  return { ok: false, detail: `${path.map(String).join('.') || '(root)'}: ${message}`, path, message };
 }
 
 /** The messages when every one has an integer epoch-ms `ts` ≥ 0 and a `values` object within the limits, else null. */

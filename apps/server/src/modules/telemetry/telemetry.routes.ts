@@ -6,6 +6,7 @@ import { contextOf } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { IngestBusyError, WriterClosedError } from './batch-writer.js';
 import type { AuthOutcome } from './device-registry.js';
+import { readEnvelope } from './telemetry.payload.js';
 import { ingestStats } from './telemetry.stats.js';
 
 /** `Authorization: Bearer {creditCode}/{deviceCode}:{secret}` → the MQTT user name and password, or null. */
@@ -63,11 +64,18 @@ export async function telemetryRoutes(app: FastifyInstance) {
       // A malformed body is a 400 whoever sends it (as on every route, validation comes first); it is counted against
       // the device when the device is known.
       if (request.validationError) {
+        // The schema is a union (one message or an array), whose own error only says that neither form matched; the
+        // envelope check names the field and what is wrong with it.
+        const envelope = readEnvelope(request.body);
+        const detail = envelope.ok ? request.validationError.message : envelope.detail;
         if (auth?.ok) {
           const who = { enterpriseId: auth.device.enterpriseId, deviceId: auth.device.id };
-          await ingestion.record('bad_payload', who, request.validationError.message.slice(0, 200)).catch(() => {});
+          await ingestion.record('bad_payload', who, detail.slice(0, 200)).catch(() => {});
         }
-        throw request.validationError;
+        if (envelope.ok) throw request.validationError;
+        throw new AppError('VALIDATION_FAILED', undefined, {
+          issues: [{ path: ['body', ...envelope.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: envelope.message }],
+        });
       }
       if (!auth?.ok) {
         if (auth) {
