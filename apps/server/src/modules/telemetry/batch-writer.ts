@@ -155,8 +155,9 @@ const byKey = (a: Row, b: Row) =>
  * Group commit for telemetry. Messages queue up; a batch is written when it reaches `batchSize` rows or its first
  * message has waited `maxWaitMs` (at once when the previous batch held a single message), up to `concurrency`
  * batches at a time. Each batch is ONE transaction:
- *   1. one statement: `unnest` of four arrays → INSERT … ON CONFLICT DO NOTHING RETURNING, from exactly the
- *      returned rows an upsert of the 1-minute rollups (data-modifying CTEs), answering which input rows were new;
+ *   1. one statement: `unnest` of compact arrays → INSERT … ON CONFLICT DO NOTHING RETURNING, from exactly the
+ *      returned rows an upsert of the 1-minute rollups (data-modifying CTEs), answering which input rows were
+ *      duplicates (see insertReadings);
  *   2. the plugged-in processors, with the inserted readings — in batch order: a batch's processors start only when
  *      the previous batch's processors are done (its commit may still be running);
  *   3. one statement: the per-day counters (accepted, duplicate, each rejection reason).
