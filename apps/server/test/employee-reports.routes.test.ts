@@ -1,6 +1,7 @@
 import { schema } from '@zhiben/db';
 import { shanghaiDate } from '@zhiben/domain';
 import { and, eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, auditRowsOf, buildTestApp, createTenant, createUser, login, regionByCode, type Session, type TestApp } from './harness.js';
 import { randomAddress } from './samples/employee-reports.js';
@@ -164,6 +165,56 @@ describe('report settings (QR code and reward scale)', () => {
 });
 
 describe('the anonymous report page', () => {
+  it('stores photos without their metadata (GPS position, phone model, time taken), upright and still readable', async () => {
+    const f = await firm();
+    // A phone photo as cameras write it: EXIF with the phone, the time and the GPS position, rotated by a tag.
+    const taken = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#c03030' } })
+      .withMetadata({ orientation: 6 })
+      .withExif({
+        IFD0: { Make: 'ReporterPhone', Model: 'X-1000' },
+        IFD2: { DateTimeOriginal: '2026:11:29 08:15:00' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '36/1 11/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '113/1 3/1 0/1' },
+      })
+      .jpeg()
+      .toBuffer();
+    expect(await sharp(taken).metadata()).toMatchObject({ orientation: 6, width: 40, height: 20 });
+    expect(taken.includes('ReporterPhone')).toBe(true);
+    const res = await report(
+      f.token,
+      form({ description: '车间配电箱门未关' }, [{ name: 'IMG_0001.jpg', type: 'image/jpeg', bytes: taken }]),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const [row] = await t.handle.db
+      .select()
+      .from(schema.employeeReports)
+      .where(eq(schema.employeeReports.id, await reportId(res.json().receiptCode)));
+    const stored = await as(t.app, f.sessions.safety).get(`/api/v1/files/${row?.photos[0] ?? ''}`);
+    expect(stored.statusCode).toBe(200);
+    expect(stored.headers['content-type']).toBe('image/jpeg');
+    const bytes = stored.rawPayload;
+    const meta = await sharp(bytes).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 20, height: 40 }); // turned upright by its orientation tag
+    expect(meta.exif).toBeUndefined();
+    expect(meta.orientation).toBeUndefined();
+    expect(bytes.includes('ReporterPhone')).toBe(false);
+    const [file] = await t.handle.db
+      .select()
+      .from(schema.files)
+      .where(eq(schema.files.hash, row?.photos[0] ?? ''));
+    expect(file?.size).toBe(bytes.length);
+  });
+
+  it('refuses a photo that looks like a JPEG but cannot be read, with a clear message', async () => {
+    const f = await firm();
+    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 0x11)]);
+    const res = await report(
+      f.token,
+      form({ description: '车间配电箱门未关' }, [{ name: 'broken.jpg', type: 'image/jpeg', bytes: broken }]),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '照片“broken.jpg”无法读取，请重新拍摄' });
+  });
+
   it('takes a multipart report with a real PNG without login and answers only a receipt code', async () => {
     const f = await firm();
     const res = await report(

@@ -21,7 +21,7 @@ import type { Clock } from '../../platform/clock.js';
 import { mutate, mutateAs, type ServiceContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { can } from '../../platform/principal.js';
-import { writePhotoFile } from '../files/files.service.js';
+import { withoutMetadata, writePhotoFile } from '../files/files.service.js';
 import { upsertHazardFromFinding } from '../hazards/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { newReceiptCode, normalizeReceiptCode, normalizeReportToken } from './codes.js';
@@ -87,8 +87,11 @@ export async function submit(input: Submission): Promise<{ receiptCode: string }
     .where(eq(reportSettings.token, token));
   if (!target) throw unknownToken();
 
-  const stored: { hash: string; photo: ReportPhoto }[] = [];
-  for (const photo of input.photos) stored.push({ hash: await writePhotoFile(input.filesDir, photo.buffer), photo });
+  const stored: { hash: string; photo: ReportPhoto; size: number }[] = [];
+  for (const photo of input.photos) {
+    const clean = await withoutMetadata(photo.buffer, photo.mime, photo.name ?? '照片');
+    stored.push({ hash: await writePhotoFile(input.filesDir, clean), photo, size: clean.length });
+  }
   const hashes = [...new Set(stored.map((s) => s.hash))];
   const now = input.clock();
 
@@ -97,11 +100,11 @@ export async function submit(input: Submission): Promise<{ receiptCode: string }
       await tx
         .insert(schema.files)
         .values(
-          stored.map(({ hash, photo }) => ({
+          stored.map(({ hash, photo, size }) => ({
             hash,
             owner: target.id,
             mime: photo.mime,
-            size: photo.buffer.length,
+            size,
             originalName: photo.name?.slice(0, 200) ?? null,
             // Not the reporter: file rows must not become a second way to learn who reported.
             uploadedBy: null,

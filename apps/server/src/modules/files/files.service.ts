@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { schema } from '@zhiben/db';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { mutateAs, type ServiceContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 
@@ -20,6 +21,25 @@ export function sniffImage(buffer: Buffer): string | null {
 }
 
 const pathOf = (dir: string, hash: string) => join(dir, hash.slice(0, 2), hash);
+
+/**
+ * The photo re-encoded in its own format without any metadata (EXIF with GPS position, camera and phone model, time
+ * taken; XMP; IPTC; comments), turned upright first so dropping the orientation tag changes nothing on screen. For the
+ * photos of an employee report, which is anonymous towards the enterprise: their metadata could say whose phone took
+ * them, and where and when. A photo the decoder cannot read is refused.
+ */
+export async function withoutMetadata(buffer: Buffer, mime: string, name: string): Promise<Buffer> {
+  try {
+    const image = sharp(buffer, { failOn: 'error' }).rotate();
+    if (mime === 'image/png') return await image.png().toBuffer();
+    if (mime === 'image/webp') return await image.webp({ quality: 90 }).toBuffer();
+    return await image.jpeg({ quality: 90 }).toBuffer();
+  } catch {
+    throw new AppError('VALIDATION_FAILED', `照片“${name}”无法读取，请重新拍摄`, {
+      issues: [{ path: ['photos'], message: `照片“${name}”无法读取，请重新拍摄` }],
+    });
+  }
+}
 
 /**
  * Writes the bytes to disk under their content hash (sha256) and returns it: for callers that sniff the bytes
