@@ -210,6 +210,9 @@ export const telemetryTopic = (creditCode: string, deviceCode: string) => `${TEL
 
 /** Most messages one payload (a JSON array) may carry. */
 export const MAX_MESSAGES_PER_PAYLOAD = 1_000;
+/** Most values one message may carry, and the longest signal code. */
+export const MAX_VALUES_PER_MESSAGE = 64;
+export const MAX_SIGNAL_CODE_LENGTH = 64;
 
 /**
  * One message: `ts` is epoch milliseconds or an ISO 8601 instant WITH its offset (a bare local time would be read
@@ -224,7 +227,9 @@ export const telemetryMessage = z.object({
     ],
     { error: 'ts 应为毫秒时间戳（非负整数）或带时区的 ISO 时间' },
   ),
-  values: z.record(z.string().max(64), z.unknown()).refine((v) => Object.keys(v).length <= 64, { error: '每条消息最多 64 个监测值' }),
+  values: z
+    .record(z.string().max(MAX_SIGNAL_CODE_LENGTH), z.unknown())
+    .refine((v) => Object.keys(v).length <= MAX_VALUES_PER_MESSAGE, { error: `每条消息最多 ${MAX_VALUES_PER_MESSAGE} 个监测值` }),
 });
 export type TelemetryMessage = z.infer<typeof telemetryMessage>;
 

@@ -44,4 +44,14 @@ export function isFuture(value: string | null | undefined): boolean {
   return !!value && dayjs(value).isAfter(dayjs());
 }
 
+/** Presets of a day-range picker, computed when it renders, so "today" is today even on a page left open overnight. */
+export function dayRangePresets(): { label: string; value: [Dayjs, Dayjs] }[] {
+  const today = dayjs();
+  return [
+    { label: '今天', value: [today.startOf('day'), today.endOf('day')] },
+    { label: '最近 7 天', value: [today.subtract(6, 'day').startOf('day'), today.endOf('day')] },
+    { label: '最近 30 天', value: [today.subtract(29, 'day').startOf('day'), today.endOf('day')] },
+  ];
+}
+
 export { dayjs };

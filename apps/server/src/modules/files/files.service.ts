@@ -35,9 +35,8 @@ export async function withoutMetadata(buffer: Buffer, mime: string, name: string
     if (mime === 'image/webp') return await image.webp({ quality: 90 }).toBuffer();
     return await image.jpeg({ quality: 90 }).toBuffer();
   } catch {
-    throw new AppError('VALIDATION_FAILED', `照片“${name}”无法读取，请重新拍摄`, {
-      issues: [{ path: ['photos'], message: `照片“${name}”无法读取，请重新拍摄` }],
-    });
+    const message = `照片“${name}”无法读取，请重新拍摄`;
+    throw new AppError('VALIDATION_FAILED', message, { issues: [{ path: ['photos'], message }] });
   }
 }
 

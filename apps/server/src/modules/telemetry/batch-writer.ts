@@ -413,7 +413,7 @@ export class BatchWriter {
  * them, and the time as milliseconds after the batch's earliest reading (base + offset is the original integer, so
  * the stored timestamp is exactly the one `to_timestamp(ts_ms / 1000)` gives).
  */
-async function insertReadings(tx: Tx, rows: readonly Row[]): Promise<Row[]> {
+async function insertReadings(tx: Tx, rows: readonly Row[]): Promise<readonly Row[]> {
   const deviceIndex = new Map<string, number>();
   const signalIndex = new Map<string, number>();
   let base = Number.POSITIVE_INFINITY;
@@ -460,7 +460,7 @@ async function insertReadings(tx: Tx, rows: readonly Row[]): Promise<Row[]> {
         select input.ord::int as ord from input
         where not exists (select 1 from inserted i where i.device_id = input.device_id and i.signal = input.signal and i.ts = input.ts)`,
   );
-  if (duplicates.length === 0) return [...rows];
+  if (duplicates.length === 0) return rows;
   const skipped = new Set(duplicates.map((r) => Number(r.ord) - 1));
   return rows.filter((_, i) => !skipped.has(i));
 }

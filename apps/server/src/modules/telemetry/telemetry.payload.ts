@@ -1,6 +1,8 @@
 import {
   type IngestRejection,
   MAX_MESSAGES_PER_PAYLOAD,
+  MAX_SIGNAL_CODE_LENGTH,
+  MAX_VALUES_PER_MESSAGE,
   type TelemetryMessage,
   telemetryMessage,
   telemetryMessageList,
@@ -80,8 +82,6 @@ export function checkPayload(body: unknown, signals: ReadonlySet<string>, window
   return { readings, rejections };
 }
 
-const MAX_VALUES = 64;
-const MAX_SIGNAL_NAME = 64;
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -93,17 +93,17 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  */
 export function readEnvelope(
   body: unknown,
-): { ok: true; messages: TelemetryMessage[] } | { ok: false; detail: string; path: PropertyKey[]; message: string } {
+): { ok: true; messages: TelemetryMessage[] } | { ok: false; detail: string; path: (string | number)[]; message: string } {
   const direct = commonEnvelope(body);
   if (direct !== null) return { ok: true, messages: direct };
   // The payload is one message or an array of them (`telemetryPayload`); checked against the branch its shape names,
-  // so the error says what is wrong in it (`ts: ts 应为毫秒时间戳（整数）`) rather than that neither branch matched.
+  // so the error says what is wrong in it (`2.ts: ts 不能为负数`) rather than that neither branch matched.
   const parsed = Array.isArray(body) ? telemetryMessageList.safeParse(body) : telemetryMessage.safeParse(body);
   if (parsed.success) return { ok: true, messages: Array.isArray(parsed.data) ? parsed.data : [parsed.data] };
   const issue = parsed.error.issues[0];
-  const path = issue?.path ?? [];
+  const path = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));
   const message = issue?.message ?? 'invalid payload';
-  return { ok: false, detail: `${path.map(String).join('.') || '(root)'}: ${message}`, path, message };
+  return { ok: false, detail: `${path.join('.') || '(root)'}: ${message}`, path, message };
 }
 
 /** The messages when every one has an integer epoch-ms `ts` ≥ 0 and a `values` object within the limits, else null. */
@@ -116,8 +116,8 @@ export function commonEnvelope(body: unknown): TelemetryMessage[] | null {
     const { ts, values } = message;
     if (typeof ts !== 'number' || !Number.isInteger(ts) || ts < 0 || !isPlainObject(values)) return null;
     const names = Object.keys(values);
-    if (names.length > MAX_VALUES) return null;
-    for (const name of names) if (name.length > MAX_SIGNAL_NAME) return null;
+    if (names.length > MAX_VALUES_PER_MESSAGE) return null;
+    for (const name of names) if (name.length > MAX_SIGNAL_CODE_LENGTH) return null;
     messages.push({ ts, values });
   }
   return messages;

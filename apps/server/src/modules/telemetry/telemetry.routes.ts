@@ -74,7 +74,7 @@ export async function telemetryRoutes(app: FastifyInstance) {
         }
         if (envelope.ok) throw request.validationError;
         throw new AppError('VALIDATION_FAILED', undefined, {
-          issues: [{ path: ['body', ...envelope.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: envelope.message }],
+          issues: [{ path: ['body', ...envelope.path], message: envelope.message }],
         });
       }
       if (!auth?.ok) {

@@ -7,7 +7,7 @@ import { FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { testId } from '../../lib/testId';
-import { dayjs, endOfDayIso, startOfDayIso } from '../../lib/time';
+import { dayjs, dayRangePresets, endOfDayIso, startOfDayIso } from '../../lib/time';
 import { paginationOf, useListState } from '../../lib/useListState';
 import { AuditDrawer } from './AuditDrawer';
 import { AuditVerifyResult } from './AuditVerifyResult';
@@ -30,16 +30,6 @@ const actionOptions = Object.entries(ALL_ACTION_LABELS).map(([value, label]) => 
 const entityTypeOptions = Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
 const matches = (input: string, option?: { value: string; label: string }) =>
   !!option && (option.label.includes(input) || option.value.toLowerCase().includes(input.toLowerCase()));
-
-/** Computed when the picker renders, so "today" is today even on a page left open overnight. */
-function rangePresets(): { label: string; value: [Dayjs, Dayjs] }[] {
-  const today = dayjs();
-  return [
-    { label: '今天', value: [today.startOf('day'), today.endOf('day')] },
-    { label: '最近 7 天', value: [today.subtract(6, 'day').startOf('day'), today.endOf('day')] },
-    { label: '最近 30 天', value: [today.subtract(29, 'day').startOf('day'), today.endOf('day')] },
-  ];
-}
 
 /** 审计日志: every change and sign-in, filterable, with the before/after of each and a chain check. */
 export function AuditPage() {
@@ -109,7 +99,7 @@ export function AuditPage() {
         <Form.Item key="range" name="range" label="时间范围">
           <DatePicker.RangePicker
             allowEmpty={[true, true]}
-            presets={rangePresets()}
+            presets={dayRangePresets()}
             style={{ width: '100%' }}
             data-testid="audit-filter-range"
           />

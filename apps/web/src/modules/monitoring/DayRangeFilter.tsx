@@ -1,18 +1,8 @@
 import { DatePicker, Flex } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { dayjs } from '../../lib/time';
+import { dayRangePresets } from '../../lib/time';
 
 export type DayRange = [Dayjs | null, Dayjs | null] | null;
-
-/** Computed when the picker renders, so "today" is today even on a page left open overnight. */
-function rangePresets(): { label: string; value: [Dayjs, Dayjs] }[] {
-  const today = dayjs();
-  return [
-    { label: '今天', value: [today.startOf('day'), today.endOf('day')] },
-    { label: '最近 7 天', value: [today.subtract(6, 'day').startOf('day'), today.endOf('day')] },
-    { label: '最近 30 天', value: [today.subtract(29, 'day').startOf('day'), today.endOf('day')] },
-  ];
-}
 
 /**
  * A filter of whole days (either end may stay open), as a Form.Item control. On a phone the two-month range popup
@@ -35,7 +25,7 @@ export function DayRangeFilter({
         value={value}
         onChange={(v) => onChange?.(v)}
         allowEmpty={[true, true]}
-        presets={rangePresets()}
+        presets={dayRangePresets()}
         style={{ width: '100%' }}
         data-testid={testId}
       />
