@@ -30,11 +30,15 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Resolves the principal once per request and enforces, in this order: session (401), CSRF on mutations (403),
  * forced password change (403), route permission (403). Row-level scope is enforced later, in SQL.
+ *
+ * It runs in `onRequest`, before Fastify reads, parses or validates the body: an anonymous or unauthorised caller
+ * gets its 401/403 without the body being read, and learns nothing of the route's schema (a 400 listing the body's
+ * fields would describe the route to anybody). The route's config is known at this point (routeOptions).
  */
 async function authHook(app: FastifyInstance) {
   app.decorateRequest('principal', null);
 
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     const config = request.routeOptions.config;
     // Unknown routes (no routeOptions.url) fall through to the JSON 404 handler.
     if (!request.routeOptions.url || !request.url.startsWith('/api/v1/') || config.public) {
